@@ -1,0 +1,36 @@
+// The application: state in plain structs, one function that draws a frame.
+// The platform owns the loop: it calls app_frame() between ImGui::NewFrame()
+// and ImGui::Render(), and only when something happened (idle = no frames).
+#pragma once
+#include "ui/host.h"
+
+#include <memory>
+#include <string>
+
+namespace doorstep {
+class FileStore;
+}
+
+namespace doorstep::ui {
+
+struct AppState;  // defined in ui/app_state.h
+
+struct App {
+    std::unique_ptr<AppState> state;
+    Host host;
+};
+
+// store: the opened file store (DirectoryStore on /data in the browser).
+void app_init(App& app, std::unique_ptr<FileStore> store);
+void app_frame(App& app);                  // draws the whole UI for this frame
+bool app_wants_frame_soon(const App& app); // an animation or timer needs another frame
+double app_next_timer_seconds(const App& app); // seconds until a timed redraw (e.g. the minute tick), or <0
+
+// Automation (window.doorstep): the same operations the UI offers.
+std::string app_export_json(App& app);
+bool app_import_json(App& app, const std::string& text, bool merge, std::string& message);
+std::string app_last_message(const App& app);
+void app_on_store_flushed(App& app);       // platform: pending writes reached IndexedDB
+void app_before_unload(App& app);          // save drafts now (visibilitychange hidden / pagehide)
+
+}  // namespace doorstep::ui

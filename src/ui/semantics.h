@@ -1,0 +1,83 @@
+// What each screen tells assistive technology and tests: as a screen draws, it
+// states every element's role, name, value and state (like egui's widget_info).
+// One tree per frame, keyed by ImGui id. The platform mirrors it into the DOM
+// (src/platform/web) and the test hook reads it.
+#pragma once
+#include <cstdint>
+#include <string>
+#include <vector>
+
+namespace doorstep::ui {
+
+enum class Role : uint8_t {
+    Button, Checkbox, Radio, TextField, TextArea, NumberField, ComboBox, ListBox, Option,
+    Tab, TabList, Link, Heading, Text, Table, Row, Cell, ColumnHeader, List, ListItem,
+    Dialog, Alert, Status, Group, Image, Slider, Banner, Navigation, Main,
+};
+const char* role_name(Role r);  // "button", "checkbox", ... (ARIA role names)
+
+enum StateFlags : uint32_t {
+    StateNone = 0,
+    StateChecked = 1u << 0,
+    StateCheckable = 1u << 1,   // checkbox/radio/toggle: checked is meaningful
+    StateSelected = 1u << 2,
+    StateExpanded = 1u << 3,
+    StateExpandable = 1u << 4,
+    StateDisabled = 1u << 5,
+    StateRequired = 1u << 6,
+    StateInvalid = 1u << 7,     // description holds the error text
+    StateFocused = 1u << 8,     // keyboard focus (ImGui nav id) is here
+    StateMultiline = 1u << 9,
+    StateReadOnly = 1u << 10,
+    StateClipped = 1u << 11,    // submitted but outside its window's visible area
+    StateFromHook = 1u << 12,   // filled in by ImGui's item hooks: the screen forgot to describe it
+    StateActive = 1u << 13,     // being edited / pressed now
+};
+
+struct SemanticNode {
+    uint32_t id = 0;            // ImGui id; for text without an id, a synthetic id stable across frames
+    uint32_t parent = 0;        // 0 = the screen itself
+    Role role = Role::Text;
+    uint32_t state = StateNone;
+    uint8_t level = 0;          // heading level 1..6
+    int32_t row_index = -1;     // 1-based position in a long list (aria-rowindex / posinset), -1 if none
+    int32_t row_count = -1;     // size of the whole list, even rows the clipper skipped
+    float x = 0, y = 0, w = 0, h = 0;  // ImGui screen coordinates (logical pixels)
+    std::string name;           // accessible name: the visible label that names it
+    std::string value;          // text in a field, choice in a combo, number
+    std::string description;    // hint or error text
+};
+
+struct SemanticsTree {
+    std::string title;          // page title for this screen ("Today — Doorstep")
+    std::vector<SemanticNode> nodes;  // in reading (= focus) order
+    std::string announce_polite;  // for role=status this frame (empty = nothing new)
+    std::string announce_alert;   // for role=alert this frame
+    uint64_t hash = 0;            // changes only when something a user could perceive changed
+};
+
+// Per-frame building (call from the app's frame function).
+void sem_begin_frame();
+void sem_end_frame();                       // finalises: fills hook-reported items the screens forgot, computes hash
+const SemanticsTree& sem_tree();            // the last completed frame's tree
+
+// Describe the item just drawn (uses ImGui's last item id and rectangle).
+void sem_item(Role role, const std::string& name, const std::string& value = {}, uint32_t state = StateNone,
+              const std::string& description = {});
+// Describe something without an ImGui id (a heading, a paragraph, a status label) at the last item's rectangle.
+void sem_text(Role role, const std::string& text, int level = 0);
+// Long lists: the position of the next described items among all rows.
+void sem_set_row(int row_index_1_based, int row_count);
+// Containers (table, list, dialog, group): children described until the matching pop.
+void sem_push(Role role, const std::string& name, int row_count = -1);
+void sem_pop();
+void sem_title(const std::string& title);
+void sem_announce(const std::string& text, bool assertive = false);
+
+// Lookups for the test hook and the mirror.
+const SemanticNode* sem_find_by_name(const std::string& name_or_id);
+
+// Serialised for the DOM mirror and window.doorstep.semantics(): a compact JSON array.
+std::string sem_to_json(const SemanticsTree& tree, float css_scale);
+
+}  // namespace doorstep::ui
