@@ -290,6 +290,7 @@ struct Case {
     std::vector<std::string> rev_ids;   // hashes, newest first (CouchDB _revisions.ids)
     std::string device;                 // device that last changed it
     std::vector<Case> conflicts;        // true conflicts kept side by side for a person to resolve
+    std::vector<std::string> discarded_revs;  // conflict revisions a person resolved away: a merge must not revive them
     bool demo = false;                  // sample data: never mixed with real cases
 
     CodeVersion code = CodeVersion::Code2024;
