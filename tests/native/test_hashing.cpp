@@ -1,7 +1,9 @@
 #include <doctest/doctest.h>
 
 #include "core/hashing.h"
+#include "core/ids.h"
 
+#include <set>
 #include <string>
 
 using namespace doorstep;
@@ -36,4 +38,82 @@ TEST_CASE("sha256: pieces give the same hash as the whole") {
         CHECK(h.finish_hex() == whole);
     }
     CHECK(sha256_hex("abd") != sha256_hex("abc"));
+}
+
+// ---- ids.h: the seedable generator and UUIDs ----
+
+TEST_CASE("rng: same seed, same sequence, on every platform") {
+    Rng zero(0);
+    CHECK(zero.s[0] == 0xe220a8397b1dcdafULL);  // splitmix64's published first output for state 0
+    // Values from an independent implementation of xoshiro256** seeded by splitmix64.
+    Rng r(42);
+    CHECK(r.next() == 0x15780b2e0c2ec716ULL);
+    CHECK(r.next() == 0x6104d9866d113a7eULL);
+    CHECK(r.next() == 0xae17533239e499a1ULL);
+    Rng a(7), b(7), c(8);
+    bool all_same = true, any_diff = false;
+    for (int i = 0; i < 100; ++i) {
+        const uint64_t x = a.next();
+        all_same = all_same && x == b.next();
+        any_diff = any_diff || x != c.next();
+    }
+    CHECK(all_same);
+    CHECK(any_diff);
+}
+
+TEST_CASE("rng: ranges") {
+    Rng r(1);
+    int counts[6] = {};
+    for (int i = 0; i < 60000; ++i) {
+        const int v = r.between(1, 6);
+        REQUIRE(v >= 1);
+        REQUIRE(v <= 6);
+        ++counts[v - 1];
+    }
+    for (int c : counts) CHECK((c > 9000 && c < 11000));  // fair die, roughly
+    CHECK(r.below(0) == 0);
+    CHECK(r.below(1) == 0);
+    CHECK(r.between(5, 5) == 5);
+    CHECK(r.between(9, 3) == 9);
+    const int wide = r.between(-2000000000, 2000000000);
+    CHECK((wide >= -2000000000 && wide <= 2000000000));
+    int heads = 0;
+    for (int i = 0; i < 10000; ++i) {
+        const double u = r.unit();
+        REQUIRE(u >= 0.0);
+        REQUIRE(u < 1.0);
+        heads += r.chance(0.25);
+    }
+    CHECK((heads > 2200 && heads < 2800));
+    CHECK_FALSE(r.chance(0.0));
+    CHECK(r.chance(1.0));
+}
+
+TEST_CASE("uuid: version 4, lowercase, unique") {
+    Rng r(42);
+    CHECK(new_uuid(r) == "15780b2e-0c2e-4716-a104-d9866d113a7e");  // same independent implementation
+    std::set<std::string> seen;
+    for (int i = 0; i < 10000; ++i) {
+        const std::string u = new_uuid(r);
+        REQUIRE(is_uuid(u));
+        REQUIRE(u[14] == '4');
+        REQUIRE(std::string("89ab").find(u[19]) != std::string::npos);
+        seen.insert(u);
+    }
+    CHECK(seen.size() == 10000);
+    Rng e1(entropy_seed()), e2(entropy_seed());
+    CHECK(new_uuid(e1) != new_uuid(e2));
+}
+
+TEST_CASE("uuid: is_uuid") {
+    CHECK(is_uuid("1b4e28ba-2fa1-4d2e-883f-0016d3cca427"));
+    CHECK(is_uuid("00000000-0000-0000-0000-000000000000"));
+    CHECK_FALSE(is_uuid("1B4E28BA-2FA1-4D2E-883F-0016D3CCA427"));
+    CHECK_FALSE(is_uuid("1b4e28ba2fa14d2e883f0016d3cca427"));
+    CHECK_FALSE(is_uuid("1b4e28ba-2fa1-4d2e-883f-0016d3cca42"));
+    CHECK_FALSE(is_uuid("1b4e28ba-2fa1-4d2e-883f-0016d3cca4277"));
+    CHECK_FALSE(is_uuid("1b4e28ba-2fa1-4d2e-883f_0016d3cca427"));
+    CHECK_FALSE(is_uuid("{1b4e28ba-2fa1-4d2e-883f-0016d3cca42}"));
+    CHECK_FALSE(is_uuid("1b4e28ba-2fa1-4d2e-883f-0016d3cca42g"));
+    CHECK_FALSE(is_uuid(""));
 }
