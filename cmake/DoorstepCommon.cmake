@@ -1,0 +1,54 @@
+# Shared by the native and the browser build.
+
+# Our own code builds with warnings on; third-party code (ImGui) does not get these.
+function(doorstep_warnings target)
+  target_compile_options(${target} PRIVATE -Wall -Wextra)
+endfunction()
+
+# A glob that may legitimately be empty while the tree is being filled in:
+# returns the sources, or a generated empty file so a library target still has one.
+function(doorstep_sources out_var name)
+  file(GLOB found CONFIGURE_DEPENDS ${ARGN})
+  list(SORT found)
+  if(NOT found)
+    set(empty "${CMAKE_BINARY_DIR}/generated/empty_${name}.cpp")
+    if(NOT EXISTS "${empty}")
+      file(WRITE "${empty}" "// ${name} has no sources yet.\n")
+    endif()
+    set(found "${empty}")
+  endif()
+  set(${out_var} "${found}" PARENT_SCOPE)
+endfunction()
+
+# Header-only libraries from Debian (nlohmann/json, doctest) live in /usr/include.
+# The native compiler finds them there. Emscripten must never see /usr/include itself
+# (glibc's headers would shadow its libc), so it gets a small folder of links instead.
+set(DOORSTEP_THIRD_PARTY_INCLUDE "${CMAKE_BINARY_DIR}/third_party_include")
+foreach(lib nlohmann doctest)
+  if(NOT EXISTS "/usr/include/${lib}")
+    message(FATAL_ERROR "/usr/include/${lib} is missing: run scripts/setup (installs nlohmann-json3-dev and doctest-dev)")
+  endif()
+  if(NOT EXISTS "${DOORSTEP_THIRD_PARTY_INCLUDE}/${lib}")
+    file(MAKE_DIRECTORY "${DOORSTEP_THIRD_PARTY_INCLUDE}")
+    file(CREATE_LINK "/usr/include/${lib}" "${DOORSTEP_THIRD_PARTY_INCLUDE}/${lib}" SYMBOLIC)
+  endif()
+endforeach()
+add_library(doorstep_third_party INTERFACE)
+target_include_directories(doorstep_third_party SYSTEM INTERFACE "${DOORSTEP_THIRD_PARTY_INCLUDE}")
+
+# Embedded assets: every data file under assets/ becomes part of doorstep_core (src/core/assets.h).
+include(asset_types)
+set(_asset_patterns "")
+foreach(g IN LISTS DOORSTEP_ASSET_GLOBS)
+  list(APPEND _asset_patterns "${DOORSTEP_ROOT}/assets/${g}")
+endforeach()
+# CONFIGURE_DEPENDS: adding or removing an asset re-runs this glob at build time.
+file(GLOB_RECURSE DOORSTEP_ASSET_FILES CONFIGURE_DEPENDS ${_asset_patterns})
+set(DOORSTEP_ASSETS_CPP "${CMAKE_BINARY_DIR}/generated/embedded_assets.cpp")
+add_custom_command(
+  OUTPUT "${DOORSTEP_ASSETS_CPP}"
+  COMMAND "${CMAKE_COMMAND}" -DASSET_DIR=${DOORSTEP_ROOT}/assets -DOUTPUT=${DOORSTEP_ASSETS_CPP}
+          -P "${DOORSTEP_ROOT}/cmake/embed_assets.cmake"
+  DEPENDS ${DOORSTEP_ASSET_FILES} "${DOORSTEP_ROOT}/cmake/embed_assets.cmake" "${DOORSTEP_ROOT}/cmake/asset_types.cmake"
+  COMMENT "Embedding assets/ into the engine"
+  VERBATIM)
