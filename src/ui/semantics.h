@@ -53,6 +53,9 @@ struct SemanticsTree {
     std::vector<SemanticNode> nodes;  // in reading (= focus) order
     std::string announce_polite;  // for role=status this frame (empty = nothing new)
     std::string announce_alert;   // for role=alert this frame
+    uint32_t focus_node = 0;      // a node that should take DOM focus now (the heading of a screen just
+                                  // opened, the first field of a dialog, the button a closed dialog
+                                  // returns to); 0 = leave focus where it is
     uint64_t hash = 0;            // changes only when something a user could perceive changed
 };
 
@@ -74,10 +77,29 @@ void sem_pop();
 void sem_title(const std::string& title);
 void sem_announce(const std::string& text, bool assertive = false);
 
-// Lookups for the test hook and the mirror.
+// Move DOM focus to this node when the frame is mirrored (see SemanticsTree::focus_node).
+void sem_focus_node(uint32_t id);
+// The id of the node described last (to remember where focus should return).
+uint32_t sem_last_node_id();
+
+// The DOM mirror's text field (the on-screen keyboard's field) sets a field's whole
+// text: the field with that id takes it the next time it is drawn, whether or not
+// ImGui is editing it (autocorrect replaces whole words, so the whole value is sent).
+void sem_request_value(uint32_t id, const std::string& value);
+
+// Lookups for the test hook and the mirror: exact name (visible first), then the
+// decimal id, then a case-insensitive prefix of the name.
 const SemanticNode* sem_find_by_name(const std::string& name_or_id);
 
-// Serialised for the DOM mirror and window.doorstep.semantics(): a compact JSON array.
+// Serialised for the DOM mirror and window.doorstep.semantics(): a compact JSON array,
+// one object per node in reading order, keys always in this order:
+//   {"id":N,"parent":N,"role":"button","name":"...",
+//    "value":"..."?, "description":"..."?, "level":N?, "row_index":N?, "row_count":N?,
+//    "x":N,"y":N,"w":N,"h":N,               (CSS px = ImGui px * css_scale, one decimal)
+//    "state":N?, then one `"<flag>":true` per set flag?}
+// flags: checked checkable selected expanded expandable disabled required invalid
+//        focused multiline readonly clipped from_hook active. Keys marked ? are left out
+// when empty/zero/-1. role is role_name(). Deterministic: same tree, same bytes.
 std::string sem_to_json(const SemanticsTree& tree, float css_scale);
 
 }  // namespace doorstep::ui
