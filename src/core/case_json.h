@@ -29,6 +29,7 @@ inline constexpr int kSchemaVersion = 1;
 // ("england_and_wales", "scotland", "northern_ireland") and CodeVersion ("2022", "2024").
 template <class E> const char* enum_key(E value);
 template <class E> std::optional<E> enum_from_key(std::string_view key);
+template <class E> std::string enum_key_list();  // "phone, email, letter" for messages
 
 // One record as JSON. to_json(Case) includes the revision fields (rev, rev_ids,
 // device), the conflict versions and the discarded revisions.
