@@ -1,0 +1,94 @@
+#!/usr/bin/env node
+// Runs Doorstep's browser tests against build/web/site.
+//   node tests/browser/run.mjs [name-filter]
+// Serves the site on a free loopback port, loads every tests/browser/*.test.mjs, runs the
+// tests one after another (optionally only those whose "file: name" contains the filter,
+// case-insensitive), prints PASS/FAIL per test and ends with "N passed, N failed".
+// Exit status 1 if any test failed or none matched.
+import fs from 'node:fs';
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { serve } from '../../scripts/serve.mjs';
+import { HERE, SITE_DIR, ARTIFACTS_DIR, launch, openPage, takeRegisteredTests } from './lib.mjs';
+
+const filter = (process.argv[2] || '').toLowerCase();
+
+if (!fs.existsSync(path.join(SITE_DIR, 'index.html'))) {
+  console.error(`browser tests: ${SITE_DIR}/index.html not found; build the site first (make test does)`);
+  process.exit(1);
+}
+
+// Discover tests.
+const files = fs.readdirSync(HERE).filter((f) => f.endsWith('.test.mjs')).sort();
+const tests = [];
+for (const file of files) {
+  const mod = await import(pathToFileURL(path.join(HERE, file)).href);
+  const list = [...(Array.isArray(mod.default) ? mod.default : []), ...takeRegisteredTests()];
+  for (const t of list) {
+    tests.push({ file, name: t.name, fn: t.fn, timeout: t.timeout || 60_000 });
+  }
+}
+const selected = tests.filter((t) => !filter || `${t.file}: ${t.name}`.toLowerCase().includes(filter));
+if (selected.length === 0) {
+  console.log(filter ? `no browser test matches "${filter}"` : 'no browser tests found');
+  console.log('0 passed, 0 failed');
+  process.exit(1);
+}
+
+fs.rmSync(ARTIFACTS_DIR, { recursive: true, force: true });
+const { server, url: baseUrl } = await serve(SITE_DIR);
+
+function withTimeout(promise, ms, what) {
+  let timer;
+  return Promise.race([
+    promise,
+    new Promise((_, reject) => { timer = setTimeout(() => reject(new Error(`${what} timed out after ${ms} ms`)), ms); }),
+  ]).finally(() => clearTimeout(timer));
+}
+
+let passed = 0, failed = 0;
+const started = Date.now();
+for (const t of selected) {
+  const cleanups = [];
+  // What a test receives: the served site and helpers whose resources close after it.
+  const ctx = {
+    baseUrl,
+    siteDir: SITE_DIR,
+    onCleanup: (fn) => cleanups.push(fn),
+    launch: async (options) => {
+      const browser = await launch(options);
+      cleanups.push(browser.close);
+      return browser;
+    },
+    // A fresh profile with the app open and ready: { context, page, errors, profileDir }.
+    openApp: async ({ path: sub = '', ...options } = {}) => {
+      const browser = await ctx.launch(options);
+      const opened = await openPage(browser.context, baseUrl + sub);
+      return { ...browser, ...opened };
+    },
+  };
+  const t0 = Date.now();
+  let error = null;
+  try {
+    await withTimeout(Promise.resolve().then(() => t.fn(ctx)), t.timeout, 'test');
+  } catch (err) {
+    error = err;
+  }
+  for (const fn of cleanups.reverse()) {
+    await Promise.resolve().then(fn).catch(() => {});
+  }
+  const ms = Date.now() - t0;
+  if (error) {
+    failed++;
+    console.log(`FAIL ${t.file}: ${t.name} (${ms} ms)`);
+    const text = (error && error.stack) || String(error);
+    console.log(text.split('\n').map((l) => `     ${l}`).join('\n'));
+  } else {
+    passed++;
+    console.log(`PASS ${t.file}: ${t.name} (${ms} ms)`);
+  }
+}
+server.close();
+console.log(`browser tests took ${((Date.now() - started) / 1000).toFixed(1)} s`);
+console.log(`${passed} passed, ${failed} failed`);
+process.exit(failed > 0 ? 1 : 0);
