@@ -5,6 +5,7 @@
 #include "core/import.h"
 
 #include "core/case_json.h"
+#include "core/ids.h"
 
 #include <nlohmann/json.hpp>
 
@@ -581,7 +582,8 @@ void read_audit(Obj& o, AuditEntry& a) {
 }
 
 void read_case(Obj& o, Case& c, bool is_conflict_version) {
-    o.text("id", c.id, Required);
+    if (o.text("id", c.id, Required) && !is_uuid(c.id))
+        o.problem("id", "not a case id this app writes (a lowercase UUID): " + shown(c.id));
     o.text("reference", c.reference, Required);
     o.text("rev", c.rev);
     o.strings("rev_ids", c.rev_ids);
