@@ -1,4 +1,17 @@
-# Shared by the native and the browser build.
+# Shared by the native and the browser build. Included before any target exists,
+# so the flags set here reach every target (ours and ImGui).
+
+if(EMSCRIPTEN)
+  # Emscripten's JS optimiser needs acorn, which Debian keeps in /usr/share/nodejs.
+  set(_node_env "${CMAKE_COMMAND}" -E env NODE_PATH=/usr/share/nodejs)
+  set(CMAKE_CXX_COMPILER_LAUNCHER ${_node_env})
+  set(CMAKE_CXX_LINKER_LAUNCHER ${_node_env})
+  # Size-optimised release; exceptions as wasm exceptions (zero-cost; Chromium, Firefox, Safari >= 15.2).
+  # Every object must be compiled the same way, so this is global.
+  set(CMAKE_CXX_FLAGS_RELEASE "-Os -DNDEBUG")
+  add_compile_options(-fwasm-exceptions)
+  add_link_options(-fwasm-exceptions)
+endif()
 
 # Our own code builds with warnings on; third-party code (ImGui) does not get these.
 function(doorstep_warnings target)

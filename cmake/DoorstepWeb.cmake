@@ -13,16 +13,6 @@ if(NOT EXISTS "${DOORSTEP_IMGUI_DIR}/imgui.cpp")
   message(FATAL_ERROR "Dear ImGui sources not found in ${DOORSTEP_IMGUI_DIR}: run scripts/setup")
 endif()
 
-# Emscripten's JS optimiser needs acorn, which Debian keeps in /usr/share/nodejs.
-set(_node_env "${CMAKE_COMMAND}" -E env NODE_PATH=/usr/share/nodejs)
-set(CMAKE_CXX_COMPILER_LAUNCHER ${_node_env})
-set(CMAKE_CXX_LINKER_LAUNCHER ${_node_env})
-
-# Size-optimised release; exceptions as wasm exceptions (zero-cost, Chromium and Safari >= 15.2).
-set(CMAKE_CXX_FLAGS_RELEASE "-Os -DNDEBUG")
-add_compile_options(-fwasm-exceptions)
-add_link_options(-fwasm-exceptions)
-
 # --- Dear ImGui (from Debian's source package; never committed) ---------------------------------
 add_library(imgui STATIC
   "${DOORSTEP_IMGUI_DIR}/imgui.cpp"

@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 // Runs Doorstep's browser tests against build/web/site.
 //   node tests/browser/run.mjs [name-filter]
+//   node tests/browser/run.mjs --bench [name-filter]   (runs *.bench.mjs instead, same API)
 // Serves the site on a free loopback port, loads every tests/browser/*.test.mjs, runs the
 // tests one after another (optionally only those whose "file: name" contains the filter,
 // case-insensitive), prints PASS/FAIL per test and ends with "N passed, N failed".
@@ -11,7 +12,10 @@ import { pathToFileURL } from 'node:url';
 import { serve } from '../../scripts/serve.mjs';
 import { HERE, SITE_DIR, ARTIFACTS_DIR, launch, openPage, takeRegisteredTests } from './lib.mjs';
 
-const filter = (process.argv[2] || '').toLowerCase();
+const args = process.argv.slice(2);
+const bench = args.includes('--bench');
+const filter = (args.filter((a) => a !== '--bench')[0] || '').toLowerCase();
+const suffix = bench ? '.bench.mjs' : '.test.mjs';
 
 if (!fs.existsSync(path.join(SITE_DIR, 'index.html'))) {
   console.error(`browser tests: ${SITE_DIR}/index.html not found; build the site first (make test does)`);
@@ -19,7 +23,7 @@ if (!fs.existsSync(path.join(SITE_DIR, 'index.html'))) {
 }
 
 // Discover tests.
-const files = fs.readdirSync(HERE).filter((f) => f.endsWith('.test.mjs')).sort();
+const files = fs.readdirSync(HERE).filter((f) => f.endsWith(suffix)).sort();
 const tests = [];
 for (const file of files) {
   const mod = await import(pathToFileURL(path.join(HERE, file)).href);
@@ -30,7 +34,7 @@ for (const file of files) {
 }
 const selected = tests.filter((t) => !filter || `${t.file}: ${t.name}`.toLowerCase().includes(filter));
 if (selected.length === 0) {
-  console.log(filter ? `no browser test matches "${filter}"` : 'no browser tests found');
+  console.log(filter ? `no ${suffix} test matches "${filter}"` : `no ${suffix} files found`);
   console.log('0 passed, 0 failed');
   process.exit(1);
 }
