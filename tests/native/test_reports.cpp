@@ -3,7 +3,7 @@
 // 27 May, 26 Aug, 25 and 26 Dec 2024; 1 Jan, 18 and 21 Apr 2025).
 #include <doctest/doctest.h>
 
-// #include "core/report_output.h"
+#include "core/report_output.h"
 #include "core/reports.h"
 
 #include <nlohmann/json.hpp>
@@ -500,4 +500,132 @@ TEST_CASE("reports: demo data alone is reported and flagged as sample data") {
     const Report r = build_report(ds, {financial_year(2024), 0});
     CHECK(r.sample_data);
     CHECK(r.tsm.stage1_received == 1);
+}
+
+// ---------------------------------------------------------------------------
+// Documents
+
+namespace {
+
+bool has(const std::string& hay, const std::string& needle) { return hay.find(needle) != std::string::npos; }
+
+OutputOptions panel() { return OutputOptions{}; }
+OutputOptions internal() {
+    OutputOptions o;
+    o.show_all = true;
+    return o;
+}
+
+}  // namespace
+
+TEST_CASE("report output: JSON carries each TSM figure beside its numerator and denominator") {
+    const Report r = build_report(year_dataset(), {financial_year(2024), 0});
+    const nlohmann::ordered_json j = nlohmann::ordered_json::parse(render_report(r, OutputFormat::Json, panel()));
+    const auto& t = j["tsm"];
+    CHECK(t["ch01_stage1_per_1000"].get<double>() == doctest::Approx(3.5));
+    CHECK(t["ch01_stage1_per_1000_numerator"] == 7);
+    CHECK(t["ch01_stage1_per_1000_denominator"] == 2000);
+    CHECK(t["ch01_stage2_per_1000"].get<double>() == doctest::Approx(1.0));
+    CHECK(t["ch02_stage1_within_pct"].get<double>() == doctest::Approx(33.33));
+    CHECK(t["ch02_stage1_within_pct_numerator"] == 2);
+    CHECK(t["ch02_stage1_within_pct_denominator"] == 6);
+    CHECK(t["ch02_stage1_within_extended_pct"].get<double>() == doctest::Approx(66.67));
+    CHECK(t["ch02_stage1_within_extended_pct_numerator"] == 4);
+    CHECK(t["ch02_stage2_within_pct"].get<double>() == doctest::Approx(50.0));
+    CHECK(t["ch02_stage2_within_extended_pct_denominator"] == 2);
+    CHECK(t["stage1_missed"].size() == 4);
+    CHECK(j["ombudsman"]["orders"]["overdue"] == 1);
+    CHECK(j["quality"]["items_passed"]["numerator"] == 2);
+    CHECK(j["satisfaction"]["stage1"]["offered"]["denominator"] == 5);
+    CHECK(j["satisfaction"]["stage1"]["meets_target"] == true);   // 3 of 5 = 60% >= 50%
+    CHECK(j["satisfaction"]["stage2"]["meets_target"] == false);  // 1 of 2 = 50% < 100%
+    CHECK(j["period"]["from"] == "2024-04-01");
+}
+
+TEST_CASE("report output: small counts are suppressed for tenant panels and shown in full internally") {
+    const Report r = build_report(year_dataset(), {financial_year(2024), 0});
+    // Damp and mould: 2 complaints -> "<5" for a panel.
+    const auto j = nlohmann::ordered_json::parse(render_report(r, OutputFormat::Json, panel()));
+    bool seen = false;
+    for (const auto& c : j["volumes"]["by_category"]) {
+        if (c["key"] != "damp") continue;
+        seen = true;
+        CHECK(c["count"].is_null());
+        CHECK(c["suppressed"] == "<5");
+    }
+    CHECK(seen);
+    // The totals by stage are not suppressed (7 and 2).
+    CHECK(j["volumes"]["by_stage"][1]["count"] == 2);
+    const auto all = nlohmann::ordered_json::parse(render_report(r, OutputFormat::Json, internal()));
+    for (const auto& c : all["volumes"]["by_category"])
+        if (c["key"] == "damp") CHECK(c["count"] == 2);
+
+    const std::string csv = render_report(r, OutputFormat::Csv, panel());
+    CHECK(has(csv, "Damp and mould,<5"));
+    CHECK(has(render_report(r, OutputFormat::Csv, internal()), "Damp and mould,2"));
+    CHECK(has(render_report(r, OutputFormat::Text, panel()), "<5"));
+    CHECK(has(render_report(r, OutputFormat::Html, panel()), "&lt;5"));
+    CHECK(has(render_report(r, OutputFormat::Html, panel()), "shown as &quot;&lt;5&quot;"));
+    // Adjustment descriptions (which can reveal a disability) only in the internal version.
+    CHECK_FALSE(has(render_report(r, OutputFormat::Html, panel()), "Large print"));
+    CHECK(has(render_report(r, OutputFormat::Html, internal()), "Large print"));
+}
+
+TEST_CASE("report output: no resident details in any format") {
+    const Report r = build_report(year_dataset(), {financial_year(2024), 0});
+    for (auto f : {OutputFormat::Text, OutputFormat::Json, OutputFormat::Csv, OutputFormat::Html}) {
+        for (const auto& o : {panel(), internal()}) {
+            for (auto doc : {ReportDocument::Annual, ReportDocument::GoverningBody}) {
+                OutputOptions oo = o;
+                oo.document = doc;
+                const std::string out = render_report(r, f, oo);
+                CHECK_FALSE(has(out, "Zebedee"));
+                CHECK_FALSE(has(out, "Secret Lane"));
+                CHECK_FALSE(has(out, "zq@example"));
+            }
+        }
+    }
+}
+
+TEST_CASE("report output: standalone printable HTML") {
+    const Report r = build_report(year_dataset(), {financial_year(2024), 0});
+    const std::string html = render_report(r, OutputFormat::Html, panel());
+    CHECK(has(html, "<html lang=\"en-GB\">"));
+    CHECK(has(html, "@page { size: A4"));
+    CHECK(has(html, "<th scope=\"col\">"));
+    CHECK(has(html, "<caption>Tenant Satisfaction Measures"));
+    // Charts are inline SVG with a title and description, inside a captioned figure.
+    CHECK(has(html, "<svg viewBox="));
+    CHECK(has(html, "role=\"img\""));
+    CHECK(has(html, "<title id=\"fig-ch02-title\">"));
+    CHECK(has(html, "<figcaption>Figure 1. "));
+    // Nothing loaded from anywhere else.
+    CHECK_FALSE(has(html, "http://"));
+    CHECK_FALSE(has(html, "https://"));
+    CHECK_FALSE(has(html, "src="));
+    CHECK_FALSE(has(html, "<link"));
+    CHECK_FALSE(has(html, "<script"));
+    // 8.1 a–f headings in the annual report; 9.7 a–c in the governing-body pack.
+    for (const char* h : {"a. Self-assessment", "b. Complaint handling performance", "c. Findings from the Housing Ombudsman",
+                          "d. Service improvements from learning", "e. The Ombudsman&#39;s annual report",
+                          "f. Other relevant Ombudsman"})
+        CHECK(has(html, h));
+    OutputOptions gb = panel();
+    gb.document = ReportDocument::GoverningBody;
+    const std::string pack = render_report(r, OutputFormat::Html, gb);
+    CHECK(has(pack, "Complaints report to the governing body 2024/25"));
+    CHECK(has(pack, "c. Ombudsman investigations and orders"));
+    CHECK(has(pack, "b. Issues and trends"));
+}
+
+TEST_CASE("report output: CSV quoting and inert formulas") {
+    CHECK(csv_cell("plain") == "plain");
+    CHECK(csv_cell("a,b") == "\"a,b\"");
+    CHECK(csv_cell("say \"hi\"") == "\"say \"\"hi\"\"\"");
+    CHECK(csv_cell("=SUM(A1)") == "'=SUM(A1)");
+    CHECK(html_escape("<a href='x'>&</a>") == "&lt;a href=&#39;x&#39;&gt;&amp;&lt;/a&gt;");
+    const Report r = build_report(year_dataset(), {financial_year(2024), 0});
+    const std::string csv = render_report(r, OutputFormat::Csv, panel());
+    CHECK(has(csv, "Measure,Figure,Numerator,Denominator\r\n"));
+    CHECK(has(csv, "CH01 stage 1 complaints per 1,000 homes\",3.50,7,2000"));
 }
