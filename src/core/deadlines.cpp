@@ -73,10 +73,11 @@ bool remedy_open(const Remedy& r) {
 struct Pick {
     NextAction what = NextAction::None;
     std::optional<Date> due;
-    void offer(NextAction a, std::optional<Date> d) {
-        if (what == NextAction::None) { what = a; due = d; return; }
-        if (!d) return;
-        if (!due || *d < *due) { what = a; due = d; }
+    bool offer(NextAction a, std::optional<Date> d) {  // true when it took this one
+        if (what == NextAction::None) { what = a; due = d; return true; }
+        if (!d) return false;
+        if (!due || *d < *due) { what = a; due = d; return true; }
+        return false;
     }
 };
 
@@ -246,6 +247,7 @@ const char* next_action_label(NextAction a) {
         case NextAction::ComplyWithOmbudsmanOrder: return "Comply with the Ombudsman's order";
         case NextAction::CompleteServiceRequest: return "Complete the service request";
         case NextAction::Close: return "Close the case";
+        case NextAction::HazardStep: return "Next hazard step";
     }
     return "";
 }
@@ -286,6 +288,25 @@ const char* status_label_text(StatusLabel l) {
         case StatusLabel::ClosedJoined: return "Closed — joined to another case";
     }
     return "";
+}
+
+std::optional<HazardDue> next_hazard_step(const HazardRecord& h, const Settings& settings, const Calendar& cal) {
+    if (h.closed) return std::nullopt;
+    const char* step = nullptr;
+    const char* label = nullptr;
+    if (h.emergency && !h.made_safe) { step = "make-safe"; label = "Make the hazard safe"; }
+    else if (!h.investigated) { step = "investigate"; label = "Investigate the hazard"; }
+    else if (!h.summary_sent) { step = "summary"; label = "Send the written hazard summary"; }
+    else if (!h.significant_found) return std::nullopt;
+    else if (!h.safety_work_done) { step = "safety-work"; label = "Complete the safety work"; }
+    else if (!h.further_work_started) { step = "further-work-start"; label = "Start the further works"; }
+    else if (!h.further_work_done) { step = "further-work-latest"; label = "Finish the further works"; }
+    else return std::nullopt;
+    const auto steps = hazard_steps(h.aware, h.emergency ? HazardKind::Emergency : HazardKind::Significant,
+                                    settings.hazard_timescales, cal, h.investigated);
+    for (const doorstep::HazardStep& s : steps)
+        if (s.name == step) return HazardDue{step, label, s.due, s.due_at};
+    return std::nullopt;
 }
 
 Urgency urgency_of(Date due, Date today, const Settings& settings, const Calendar& cal) {
@@ -361,9 +382,19 @@ CaseStatus status(const Case& c, Date today, const Settings& settings, const Cal
         pick.offer(NextAction::Close, std::nullopt);
     }
 
+    // Awaab's Law clocks run whatever the complaint's state.
+    std::optional<HazardDue> hazard_due;
+    for (int i = 0; i < static_cast<int>(c.hazards.size()); ++i) {
+        if (c.hazards[i].closed) continue;
+        if (auto h = next_hazard_step(c.hazards[i], settings, cal); h && pick.offer(NextAction::HazardStep, h->due)) {
+            hazard_due = h;
+            st.hazard = i;
+        }
+    }
+
     st.label = status_label_text(st.label_id);
     st.next = pick.what;
-    st.next_label = next_action_label(pick.what);
+    st.next_label = pick.what == NextAction::HazardStep && hazard_due ? hazard_due->label : next_action_label(pick.what);
     st.due = pick.due;
     if (pick.due && pick.what != NextAction::EscalationWindowOpen) {
         st.working_days_left = cal.working_days_between(today, *pick.due);
@@ -381,7 +412,7 @@ void open_obligations(const Case& c, Date today, const Settings& settings, const
                       std::vector<Obligation>& out) {
     const size_t first = out.size();
     const auto add = [&](NextAction what, int stage, int index, Date due) {
-        out.push_back(Obligation{what, stage, index, due, urgency_of(due, today, settings, cal)});
+        out.push_back(Obligation{what, stage, index, due, std::nullopt, next_action_label(what), urgency_of(due, today, settings, cal)});
     };
     const bool open = !is_closed(c);
 
@@ -431,6 +462,13 @@ void open_obligations(const Case& c, Date today, const Settings& settings, const
         for (int i = 0; i < static_cast<int>(c.ombudsman->orders.size()); ++i)
             if (!c.ombudsman->orders[i].completed)
                 add(NextAction::ComplyWithOmbudsmanOrder, 0, i, c.ombudsman->orders[i].due);
+
+    for (int i = 0; i < static_cast<int>(c.hazards.size()); ++i)
+        if (auto h = next_hazard_step(c.hazards[i], settings, cal)) {
+            add(NextAction::HazardStep, 0, i, h->due);
+            out.back().due_at = h->due_at;
+            out.back().label = h->label;
+        }
 
     std::stable_sort(out.begin() + static_cast<std::ptrdiff_t>(first), out.end(),
                      [](const Obligation& a, const Obligation& b) { return a.due < b.due; });

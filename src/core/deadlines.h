@@ -17,6 +17,7 @@
 #pragma once
 #include "core/calendar.h"
 #include "core/case.h"
+#include "core/hazard_clock.h"
 #include "core/date.h"
 #include "core/settings.h"
 
@@ -107,6 +108,7 @@ enum class NextAction : uint8_t {
     ComplyWithOmbudsmanOrder,
     CompleteServiceRequest, // 1.4
     Close,                  // everything done: close the case
+    HazardStep,             // Awaab's Law: the hazard's next step (next_hazard_step)
 };
 const char* next_action_label(NextAction a);  // "Acknowledge", "Send the response", ...
 
@@ -146,13 +148,27 @@ struct CaseStatus {
     StatusLabel label_id = StatusLabel::Stage1AwaitingAcknowledgement;
     const char* label = "";         // status_label_text(label_id)
     NextAction next = NextAction::None;
-    const char* next_label = "";    // next_action_label(next)
+    const char* next_label = "";    // next_action_label(next), or the hazard step's label
+    int hazard = -1;                // index into c.hazards when next == HazardStep
     std::optional<Date> due;
     int working_days_left = 0;      // negative = overdue; 0 when due today or no due date
     Urgency urgency = Urgency::None;
     OnTime acknowledged_on_time = OnTime::NotYet;  // current stage
     OnTime responded_on_time = OnTime::NotYet;     // current stage, against the Code's extended timescale
 };
+
+// Awaab's Law: the next step still to do on a hazard that is not closed, from
+// hazard_steps(): make safe (emergencies, by the hour), investigate, then the
+// written summary; where a significant hazard was found (or an emergency), the
+// safety work and further works. nullopt when nothing is left. Allocates (it
+// asks hazard_clock), so status() calls it only for cases holding open hazards.
+struct HazardDue {
+    const char* step = "";    // "make-safe", "investigate", "summary", "safety-work", "further-work-start", "further-work-latest"
+    const char* label = "";   // "Make the hazard safe", ...
+    Date due;
+    std::optional<LocalDateTime> due_at;  // make-safe: the clock-hour deadline
+};
+std::optional<HazardDue> next_hazard_step(const HazardRecord& h, const Settings& settings, const Calendar& cal);
 
 // Urgency of a due date seen from today (DueSoon: at most policy.due_soon_days working days left).
 Urgency urgency_of(Date due, Date today, const Settings& settings, const Calendar& cal);
@@ -161,12 +177,16 @@ CaseStatus status(const Case& c, Date today, const Settings& settings, const Cal
 
 // Every open obligation of the case with its due date, for the Today screen:
 // acknowledgements, responses, extension notices, updates, refusal explanations,
-// remedies and actions, adjustments and restrictions due for review, Ombudsman orders.
+// remedies and actions, adjustments and restrictions due for review, Ombudsman
+// orders, and each open hazard's next step (even after the complaint closed: the
+// legal clocks run on their own).
 struct Obligation {
     NextAction what = NextAction::None;
     int stage = 0;         // 0 when not about a stage
-    int index = -1;        // index of the remedy, action, adjustment, ... ; -1 otherwise
+    int index = -1;        // index of the remedy, action, adjustment, hazard, ... ; -1 otherwise
     Date due;
+    std::optional<LocalDateTime> due_at;  // hazard make-safe deadline by the hour
+    const char* label = "";               // next_action_label(what), or the hazard step's label
     Urgency urgency = Urgency::None;
 };
 void open_obligations(const Case& c, Date today, const Settings& settings, const Calendar& cal,

@@ -389,7 +389,7 @@ TEST_CASE("status: other kinds and refusals") {
 
     for (int l = 0; l <= static_cast<int>(StatusLabel::ClosedJoined); ++l)
         CHECK(std::string(status_label_text(static_cast<StatusLabel>(l))).size() > 5);
-    for (int a = 0; a <= static_cast<int>(NextAction::Close); ++a)
+    for (int a = 0; a <= static_cast<int>(NextAction::HazardStep); ++a)
         CHECK_FALSE(std::string(next_action_label(static_cast<NextAction>(a))).empty());
 }
 
@@ -444,4 +444,56 @@ TEST_CASE("status: fast enough for every case every frame") {
     MESSAGE("status() for 2,000 cases: " << ms << " ms");
     CHECK(overdue > 0);
     CHECK(ms < 200.0);  // generous for a debug build on a shared machine; a frame needs far less
+}
+
+TEST_CASE("hazards: the next Awaab's Law step shows in the status and the obligations") {
+    Case c = complaint("2026-03-27");  // received the Friday before the clocks change
+    HazardRecord h;
+    h.id = "h1";
+    h.type_id = "damp-and-mould";
+    h.emergency = true;
+    h.aware = *parse_iso_local("2026-03-28T12:00");  // the day before the clocks go forward
+    c.hazards.push_back(h);
+
+    auto next = next_hazard_step(c.hazards[0], S(), C());
+    REQUIRE(next);
+    CHECK(std::string(next->step) == "make-safe");
+    CHECK(next->due == d("2026-03-29"));
+    REQUIRE(next->due_at);
+    CHECK(to_iso(*next->due_at) == "2026-03-29T13:00");  // 24 real hours
+    CaseStatus st = status(c, d("2026-03-28"), S(), C());
+    CHECK(st.next == NextAction::HazardStep);
+    CHECK(st.hazard == 0);
+    CHECK(std::string(st.next_label) == "Make the hazard safe");
+    CHECK(st.due == d("2026-03-29"));
+    CHECK(st.label_id == StatusLabel::Stage1AwaitingAcknowledgement);
+
+    c.hazards[0].made_safe = *parse_iso_local("2026-03-28T18:00");
+    next = next_hazard_step(c.hazards[0], S(), C());
+    CHECK(std::string(next->step) == "investigate");
+    CHECK(next->due == d("2026-04-14"));  // 10 WD from Sat 28 Mar, over Good Friday and Easter Monday
+    st = status(c, d("2026-03-30"), S(), C());
+    CHECK(st.next == NextAction::Acknowledge);  // the complaint's clock comes first now
+    CHECK(st.hazard == -1);
+
+    c.hazards[0].investigated = d("2026-04-01");
+    c.hazards[0].significant_found = true;
+    CHECK(std::string(next_hazard_step(c.hazards[0], S(), C())->step) == "summary");
+    CHECK(next_hazard_step(c.hazards[0], S(), C())->due == d("2026-04-08"));
+    c.hazards[0].summary_sent = d("2026-04-02");
+    CHECK(std::string(next_hazard_step(c.hazards[0], S(), C())->step) == "safety-work");
+    CHECK(next_hazard_step(c.hazards[0], S(), C())->due == d("2026-04-10"));
+    c.hazards[0].significant_found = false;  // nothing more once the summary is sent
+    CHECK_FALSE(next_hazard_step(c.hazards[0], S(), C()));
+
+    // The legal clocks outlive the complaint: listed even after it closed.
+    c.hazards[0].significant_found = true;
+    c.closure = Closure{d("2026-04-03"), ClosureReason::Withdrawn, "Resident", ""};
+    auto list = open_obligations(c, d("2026-04-03"), S(), C());
+    REQUIRE(list.size() == 1);
+    CHECK(list[0].what == NextAction::HazardStep);
+    CHECK(std::string(list[0].label) == "Complete the safety work");
+    CHECK(status(c, d("2026-04-03"), S(), C()).next == NextAction::HazardStep);
+    c.hazards[0].closed = d("2026-04-09");
+    CHECK(open_obligations(c, d("2026-04-09"), S(), C()).empty());
 }
