@@ -675,7 +675,8 @@ std::vector<Block> outline(const Report& r, const OutputOptions& o) {
     if (suppressing(o))
         notes.items.push_back("To protect residents' privacy, counts from 1 to " + std::to_string(o.suppress_below - 1) +
                               " in breakdowns are shown as \"<" + std::to_string(o.suppress_below) +
-                              "\". No names, addresses or contact details appear in this document.");
+                              "\". Totals and timeliness figures are shown in full. No names, addresses or contact "
+                              "details appear in this document.");
     else
         notes.items.push_back("All counts are shown in full: this version is for internal use, not for publication.");
     b.push_back(std::move(notes));
@@ -712,11 +713,12 @@ std::vector<std::string> wrap(const std::string& s, size_t width) {
 
 std::string text_table(const Table& t) {
     const size_t cols = t.header.size();
-    const size_t cap = cols > 6 ? 24 : 48;
+    // Narrow columns in wide tables; the last column (often a reason) may run longer.
+    auto cap_of = [&](size_t i) -> size_t { return i + 1 == cols ? 60 : (cols > 6 ? 24 : 48); };
     std::vector<size_t> w(cols, 0);
     auto measure = [&](const std::vector<std::string>& row) {
         for (size_t i = 0; i < cols && i < row.size(); ++i)
-            for (const auto& l : wrap(row[i], cap)) w[i] = std::max(w[i], width_of(l));
+            for (const auto& l : wrap(row[i], cap_of(i))) w[i] = std::max(w[i], width_of(l));
     };
     measure(t.header);
     for (const auto& row : t.rows) measure(row);
@@ -725,7 +727,7 @@ std::string text_table(const Table& t) {
         std::vector<std::vector<std::string>> cells;
         size_t height = 1;
         for (size_t i = 0; i < cols; ++i) {
-            cells.push_back(wrap(i < row.size() ? row[i] : "", cap));
+            cells.push_back(wrap(i < row.size() ? row[i] : "", cap_of(i)));
             height = std::max(height, cells.back().size());
         }
         for (size_t line = 0; line < height; ++line) {
@@ -821,6 +823,7 @@ std::string report_text(const Report& r, const OutputOptions& o) {
         switch (b.kind) {
             case Block::Kind::Heading: s += "\n" + b.text + "\n" + std::string(width_of(b.text), '-') + "\n"; break;
             case Block::Kind::Para:
+                s += "\n";
                 for (const auto& l : wrap(b.text, 100)) s += l + "\n";
                 break;
             case Block::Kind::TableRef:
