@@ -298,12 +298,12 @@ struct Builder {
     }
 
     bool landlord_contact_known() const { return !s.landlord.phone.empty() || !s.landlord.email.empty(); }
-    std::string landlord_contact() const {
-        std::string r;
-        if (!s.landlord.phone.empty()) r += "phone " + s.landlord.phone;
-        if (!s.landlord.email.empty()) r += (r.empty() ? "email " : ", email ") + s.landlord.email;
-        return r;
+    // "01632 960000 or complaints@example.org": reads after "on" in a sentence.
+    static std::string phone_or_email(const std::string& phone, const std::string& email) {
+        if (phone.empty()) return email;
+        return email.empty() ? phone : phone + " or " + email;
     }
+    std::string landlord_contact() const { return phone_or_email(s.landlord.phone, s.landlord.email); }
     bool ombudsman_known() const {
         const Ombudsman& o = s.ombudsman;
         return !o.phone.empty() && (!o.website.empty() || !o.online_form.empty() || !o.address.empty());
@@ -363,11 +363,9 @@ struct Builder {
         LetterFrame& fr = out.frame;
         if (!L.name.empty()) fr.letterhead.push_back(L.name);
         for (const std::string& line : address_lines(L.address)) fr.letterhead.push_back(line);
-        std::string contact;
-        if (!L.phone.empty()) contact += "Phone " + L.phone;
-        if (!L.email.empty()) contact += (contact.empty() ? "Email " : "  ·  Email ") + L.email;
-        if (!L.website.empty()) contact += (contact.empty() ? "" : "  ·  ") + L.website;
-        if (!contact.empty()) fr.letterhead.push_back(contact);
+        if (!L.phone.empty()) fr.letterhead.push_back("Phone " + L.phone);
+        if (!L.email.empty()) fr.letterhead.push_back(L.email);
+        if (!L.website.empty()) fr.letterhead.push_back(L.website);
 
         fr.recipient.push_back(named ? mark_value(name) : mark_gap("[resident's name not recorded]"));
         if (has_post) {
@@ -402,10 +400,7 @@ struct Builder {
     void handler(const std::string& person) {
         const bool named = put_or_gap("handler_name", person, "[handler not assigned]");
         std::string contact;
-        if (const StaffMember* m = named ? find_staff(s, person) : nullptr) {
-            if (!m->phone.empty()) contact += "phone " + m->phone;
-            if (!m->email.empty()) contact += (contact.empty() ? "email " : ", email ") + m->email;
-        }
+        if (const StaffMember* m = named ? find_staff(s, person) : nullptr) contact = phone_or_email(m->phone, m->email);
         if (contact.empty()) contact = landlord_contact();
         const bool reachable = put_or_gap("handler_contact", contact, "[handler's contact details missing]");
         std::string msg;

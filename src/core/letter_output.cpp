@@ -67,6 +67,9 @@ std::vector<LetterBlock> letter_blocks(const std::string& body) {
         } else if (starts_with(line, "- ") || starts_with(line, "* ")) {
             if (fresh && !blocks.empty() && blocks.back().type == LetterBlock::Type::Bullets) blocks.push_back({LetterBlock::Type::Bullets, {}, {}});
             open_block(LetterBlock::Type::Bullets).lines.push_back(trim_spaces(line.substr(2)));
+        } else if (starts_with(line, "> ") || line == ">") {
+            if (fresh && !blocks.empty() && blocks.back().type == LetterBlock::Type::Quote) blocks.push_back({LetterBlock::Type::Quote, {}, {}});
+            open_block(LetterBlock::Type::Quote).lines.push_back(trim_spaces(line.substr(1)));
         } else if (line[0] == '|') {
             std::vector<std::string> cells = split_outside(line, '|');
             // "| a | b |" gives an empty first and last piece.
@@ -153,6 +156,9 @@ std::string page_text(const LetterPage& page) {
             case LetterBlock::Type::Bullets:
                 for (const std::string& l : b.lines) out += "- " + indent_following(marked_to_text(l), "  ") + "\n";
                 break;
+            case LetterBlock::Type::Quote:
+                for (const std::string& l : b.lines) out += "    " + indent_following(marked_to_text(l), "    ") + "\n";
+                break;
             case LetterBlock::Type::Table: {
                 const std::vector<std::string>& head = b.rows.front();
                 if (b.rows.size() == 1) {  // a header with no rows
@@ -188,7 +194,8 @@ body { margin: 0; color: var(--ink); font-family: Arial, "Helvetica Neue", Helve
          background: #fff; box-shadow: 0 1px 5px rgba(0,0,0,.28); }
 .letterhead { display: flex; justify-content: space-between; align-items: flex-end; gap: 8mm;
               border-bottom: 2.5pt solid var(--accent); padding-bottom: 4mm; margin-bottom: 9mm; }
-.org-name { margin: 0; font-size: 21pt; font-weight: 700; color: var(--accent); letter-spacing: .01em; line-height: 1.1; }
+.org-name { margin: 0; font-size: 21pt; font-weight: 700; color: var(--accent); letter-spacing: .01em; line-height: 1.1;
+            white-space: nowrap; }
 .org-details { margin: 0; text-align: right; font-size: 9pt; color: var(--muted); line-height: 1.4; }
 .addressing { display: flex; justify-content: space-between; align-items: flex-start; gap: 10mm; margin-bottom: 9mm; }
 address { font-style: normal; }
@@ -200,6 +207,8 @@ h2 { font-size: 11.5pt; margin: 6mm 0 1.5mm; color: var(--accent); }
 p { margin: 0 0 3mm; }
 ul { margin: 0 0 3mm; padding-left: 6mm; }
 li { margin-bottom: 1mm; }
+blockquote { margin: 0 0 3mm; padding: 1mm 0 1mm 5mm; border-left: 2pt solid var(--rule); }
+blockquote p { margin: 0; }
 table.data { border-collapse: collapse; width: 100%; margin: 1mm 0 4mm; }
 table.data th, table.data td { border: .75pt solid var(--rule); padding: 1.5mm 2.5mm; text-align: left; vertical-align: top; }
 table.data thead th { background: #e8f0f4; }
@@ -208,15 +217,20 @@ mark.gap { background: #fff0b3; color: #6b3200; outline: 1pt dashed #b35c00; pad
          background: #fff7e0; font-size: 10.5pt; }
 .draft p { margin: 0 0 1mm; }
 .copy-to { margin-top: 8mm; font-size: 9.5pt; color: var(--muted); }
+main > p:last-child { margin-top: 9mm; }  /* room to sign above the name */
+.easy-read { font-size: 14pt; line-height: 1.6; }
+.easy-read p { margin-bottom: 4mm; }
+.easy-read h1 { font-size: 20pt; }
+.easy-read h2 { font-size: 16pt; margin-top: 8mm; }
 .large-print { font-size: 16pt; line-height: 1.5; }
 .large-print .letterhead { display: block; }
 .large-print .org-name { font-size: 24pt; }
-.large-print .org-details { text-align: left; font-size: 14pt; margin-top: 2mm; }
+.large-print .org-details { text-align: left; font-size: 16pt; color: var(--ink); margin-top: 2mm; }
 .large-print .addressing { display: block; }
 .large-print .refs { margin-top: 6mm; }
 .large-print h1 { font-size: 21pt; }
 .large-print h2 { font-size: 18pt; }
-.large-print .copy-to, .large-print .draft { font-size: 14pt; }
+.large-print .copy-to, .large-print .draft, .large-print .refs th { font-size: 16pt; color: var(--ink); }
 @media screen and (max-width: 800px) { .sheet { width: auto; min-height: 0; margin: 0; padding: 6mm; } }
 @media print {
   html { background: none; }
@@ -242,7 +256,9 @@ std::string page_html(const LetterPage& page) {
     h += "<!DOCTYPE html>\n<html lang=\"en-GB\">\n<head>\n<meta charset=\"utf-8\">\n";
     h += "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n";
     h += "<title>" + html_escape(page.title) + "</title>\n<style>" + kStyle + "</style>\n</head>\n";
-    h += page.large_print ? "<body class=\"large-print\">\n" : "<body>\n";
+    std::string classes = std::string(page.large_print ? "large-print" : "") + (page.large_print && page.easy_read ? " " : "") +
+                          (page.easy_read ? "easy-read" : "");
+    h += classes.empty() ? "<body>\n" : "<body class=\"" + classes + "\">\n";
     if (!page.warnings.empty()) {
         h += "<div class=\"draft\" role=\"note\">\n<p><strong>Draft: not ready to send.</strong> The Code requires these items, "
              "and they are missing from the case:</p>\n<ul>\n";
@@ -266,6 +282,7 @@ std::string page_html(const LetterPage& page) {
             case LetterBlock::Type::Title: h += "<h1>" + marked_to_html(b.lines.front()) + "</h1>\n"; break;
             case LetterBlock::Type::Heading: h += "<h2>" + marked_to_html(b.lines.front()) + "</h2>\n"; break;
             case LetterBlock::Type::Paragraph: h += "<p>"; join_lines_html(h, b.lines); h += "</p>\n"; break;
+            case LetterBlock::Type::Quote: h += "<blockquote><p>"; join_lines_html(h, b.lines); h += "</p></blockquote>\n"; break;
             case LetterBlock::Type::Bullets:
                 h += "<ul>\n";
                 for (const std::string& l : b.lines) h += "<li>" + marked_to_html(l) + "</li>\n";

@@ -4,6 +4,7 @@
 //   # Title            the letter's heading (one per letter)
 //   ## Heading         a section heading
 //   - item             a bullet
+//   > text             a quotation, such as the resident's own words
 //   | a | b | c |      a table row; the first row of a table is its header
 //   (blank line)       a new paragraph
 // Layout is read from the template's literal text only, never from case text,
@@ -23,13 +24,14 @@ struct LetterPage {
     std::string copy_to;                  // representative, or empty
     std::string body;                     // marked template output
     bool large_print = false;
+    bool easy_read = false;               // bigger type and more space, with the easy-read wording
     std::vector<std::string> warnings;    // missing items: a draft banner in the HTML
 };
 
 struct LetterBlock {
-    enum class Type { Title, Heading, Paragraph, Bullets, Table };
+    enum class Type { Title, Heading, Paragraph, Bullets, Quote, Table };
     Type type = Type::Paragraph;
-    std::vector<std::string> lines;                  // Title/Heading: one; Paragraph: lines; Bullets: items
+    std::vector<std::string> lines;                  // Title/Heading: one; Paragraph, Quote: lines; Bullets: items
     std::vector<std::vector<std::string>> rows;      // Table: rows of cells, the first is the header
 };
 

@@ -125,6 +125,7 @@ Result<Letter> draft_letter(LetterKind kind, const Case& c, const Settings& s, c
     page.copy_to = lc.frame.copy_to;
     page.body = *body;
     page.large_print = letter.large_print;
+    page.easy_read = letter.easy_read;
     page.warnings = missing_items(lc.checklist);
     letter.text = page_text(page);
     letter.html = page_html(page);

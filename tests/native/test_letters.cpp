@@ -4,7 +4,9 @@
 #include <doctest/doctest.h>
 
 #include "core/letter_content.h"
+#include "core/import.h"
 #include "core/letter_output.h"
+#include "core/letter_samples.h"
 #include "core/letter_template.h"
 #include "core/letters.h"
 #include "core/workflow.h"
@@ -323,7 +325,8 @@ TEST_CASE("letters: refusal names the ground, reasons, circumstances, discretion
     CHECK(has(l.text, "in hospital for part of 2024"));
     CHECK(has(l.text, "your illness did not stop you"));
     CHECK(has(l.text, "You can ask the Housing Ombudsman Service to review our decision"));
-    CHECK(has(l.text, "The black mould is back"));  // what was raised
+    CHECK(has(l.text, "\n    The black mould is back"));  // what was raised, quoted
+    CHECK(has(l.html, "<blockquote><p>The black mould is back"));
     check_ombudsman(l.text);
     CHECK(l.date == d("2024-12-23"));
 
@@ -607,7 +610,7 @@ TEST_CASE("letters: HTML is a standalone en-GB document with headings and tables
     Fixture f;
     Case c = responded1(f.s);
     c.resident.name = "Amina <script>alert(1)</script> O'Kafor & family";
-    c.stages[0].definition = "# not a heading\n| not | a row |\n- not a bullet";
+    c.stages[0].definition = "# not a heading\n| not | a row |\n- not a bullet\n> not a quote";
     c.stages[0].points[0].text = "Cells | cannot be split";
     const Letter l = draft(LetterKind::Response1, c, f);
     const std::string& h = l.html;
@@ -620,7 +623,8 @@ TEST_CASE("letters: HTML is a standalone en-GB document with headings and tables
     CHECK(has(h, "<td>£150.00</td>"));
     CHECK(has(h, "Amina &lt;script&gt;alert(1)&lt;/script&gt; O&#39;Kafor &amp; family"));
     CHECK_FALSE(has(h, "<script>"));
-    CHECK(has(h, "# not a heading<br>| not | a row |<br>- not a bullet"));
+    CHECK(has(h, "# not a heading<br>| not | a row |<br>- not a bullet<br>&gt; not a quote"));
+    CHECK_FALSE(has(h, "<blockquote>"));
     CHECK(has(h, "<td>1. Cells | cannot be split</td>"));
     CHECK(has(h, "<p class=\"org-name\">Example Homes</p>"));
     // No external resources.
@@ -646,6 +650,7 @@ TEST_CASE("letters: large print and easy read follow the resident's adjustments 
     c.adjustments.push_back({"Easy read versions of letters", "Learning disability", d("2024-12-20"), d("2025-06-20"), 0});
     const Letter er = draft(LetterKind::Ack1, c, f);
     CHECK(er.easy_read);
+    CHECK(has(er.html, "<body class=\"large-print easy-read\">"));  // large print keeps its 16pt
     CHECK(has(er.text, "We have got your complaint"));
     CHECK(has(er.text, "We will write to you by Thursday 9 January 2025."));
     CHECK(ready_to_send(er.checklist));
@@ -788,4 +793,21 @@ TEST_CASE("letters: kinds round-trip through their ids") {
     CHECK(all_letter_kinds().size() == kLetterKindCount);
     CHECK_FALSE(parse_letter_kind("ack3").has_value());
     CHECK(std::string(letter_kind_id(LetterKind::RefuseEscalation)) == "refuse-escalation");
+}
+
+TEST_CASE("letters: every sample case gives a letter ready to send, and is a valid record") {
+    Fixture f;
+    for (LetterKind k : all_letter_kinds()) {
+        const Case c = sample_case_for_letter(k);
+        INFO(letter_kind_id(k));
+        const Problems p = check_case(c);
+        std::string all;
+        for (const Error& e : p) all += e.text() + "\n";
+        CHECK_MESSAGE(p.empty(), all);
+        Result<Letter> l = draft_letter(k, c, f.s, f.cal);
+        REQUIRE_MESSAGE(l.is_ok(), (l.is_ok() ? "" : l.error().text()));
+        CHECK_MESSAGE(ready_to_send(l->checklist), missing_ids(l->checklist));
+        CHECK_FALSE(has(l->text, "[")); // no gaps
+        CHECK(c.demo);
+    }
 }
