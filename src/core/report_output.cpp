@@ -1263,9 +1263,9 @@ std::string self_assessment_text(const AssessmentDocument& doc) {
             const std::string h = "Section " + std::to_string(section) + ": " + row.provision->section_title;
             s += "\n" + h + "\n" + std::string(width_of(h), '-') + "\n";
         }
-        s += "\n" + row.provision->number + " [" + compliance_label(row.answer->comply) + "] ";
-        bool first = true;
-        for (const auto& l : wrap(row.provision->summary, 90)) { s += (first ? "" : "      ") + l + "\n"; first = false; }
+        s += "\n" + row.provision->number + "  " + compliance_label(row.answer->comply) +
+             (row.provision->must ? "" : "  (should)") + "\n";
+        for (const auto& l : wrap(row.provision->summary, 90)) s += "      " + l + "\n";
         if (!row.answer->evidence.empty()) s += "      Evidence: " + row.answer->evidence + "\n";
         if (!row.answer->commentary.empty()) s += "      Commentary: " + row.answer->commentary + "\n";
         for (const auto* e : row.evidence) s += "      Measured: " + e->summary + "\n";
@@ -1352,7 +1352,8 @@ std::string self_assessment_html(const AssessmentDocument& doc) {
         const size_t span = std::max<size_t>(1, acts.size());
         const std::string rs = span > 1 ? " rowspan=\"" + std::to_string(span) + "\"" : "";
         std::string evidence = html_escape(row.answer->evidence);
-        for (const auto* e : row.evidence) evidence += "<br><small>Measured: " + html_escape(e->summary) + "</small>";
+        for (const auto* e : row.evidence)
+            evidence += std::string(evidence.empty() ? "" : "<br>") + "<small>Measured: " + html_escape(e->summary) + "</small>";
         for (const auto& w : row.warnings) evidence += "<p class=\"warning\">Warning: " + html_escape(w) + "</p>";
         auto action_cells = [&](const AssessmentAction* act) {
             if (!act) return std::string("<td></td><td></td><td></td>");
