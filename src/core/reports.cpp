@@ -8,6 +8,7 @@
 #include <cstdio>
 #include <map>
 #include <unordered_map>
+#include <unordered_set>
 
 namespace doorstep {
 
@@ -258,18 +259,15 @@ void count_received(Ctx& x, Report& r) {
     sort_by_count(r.received_by_category);
 
     // 1.5: service requests received in the period that led to a complaint by the period end.
+    std::unordered_set<std::string> complained_about;
+    for (const Case* cp : x.cases)
+        if (cp->kind == CaseKind::Complaint && !cp->raised_from_case.empty() && cp->received <= x.period.to)
+            complained_about.insert(cp->raised_from_case);
     for (const Case* cp : x.cases) {
         const Case& c = *cp;
         if (c.kind != CaseKind::ServiceRequest || !x.period.contains(c.received)) continue;
         ++r.service_requests_became_complaints.denominator;
-        bool became = false;
-        for (const Case* op : x.cases) {
-            if (op->kind == CaseKind::Complaint && op->raised_from_case == c.id && op->received <= x.period.to) {
-                became = true;
-                break;
-            }
-        }
-        if (became) ++r.service_requests_became_complaints.numerator;
+        if (complained_about.count(c.id)) ++r.service_requests_became_complaints.numerator;
     }
 }
 
