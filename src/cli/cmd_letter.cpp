@@ -136,7 +136,8 @@ int run_letter_template(const Args& args, std::ostream& out, std::ostream& err) 
         for (const PlaceholderDoc& p : letter_placeholders(*kind)) {
             out << "  " << (p.is_list ? "{{#" + p.name + "}}...{{/" + p.name + "}}" : p.is_flag ? "{{#" + p.name + "}}" : "{{" + p.name + "}}")
                 << "  " << p.description << "\n";
-            for (const PlaceholderDoc& i : p.item_names) out << "      {{" << i.name << "}}  " << i.description << "\n";
+            for (const PlaceholderDoc& i : p.item_names)
+                out << "      " << (i.is_flag ? "{{#" + i.name + "}}" : "{{" + i.name + "}}") << "  " << i.description << "\n";
         }
     }
     return problems.empty() ? kOk : kProblems;

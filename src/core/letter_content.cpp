@@ -455,6 +455,19 @@ struct Builder {
         }
         put_list("points", std::move(points));
 
+        // 5.7: what is and is not investigated; the points when no aspects are listed.
+        std::vector<TemplateFields> investigated, excluded;
+        for (const Aspect& a : st.aspects) {
+            if (a.in_scope) investigated.push_back({{"text", V::of(a.text)}});
+            else excluded.push_back({{"text", V::of(a.text)},
+                                     {"reason", trim(a.reason_excluded).empty() ? V::missing("[reason not recorded]") : V::of(a.reason_excluded)}});
+        }
+        if (investigated.empty())
+            for (const DefinitionPoint& p : st.points)
+                if (!trim(p.text).empty()) investigated.push_back({{"text", V::of(p.text)}});
+        put_list("investigated", std::move(investigated));
+        put_list("excluded", std::move(excluded));
+
         std::string outcome = st.outcome_sought;
         if (trim(outcome).empty() && st.number == 1) outcome = c.outcome_wanted;
         const bool has_outcome = put_or_gap("outcome_sought", outcome, "[outcome sought not recorded]");
@@ -466,13 +479,16 @@ struct Builder {
         put_list("adjustments", std::move(adjustments));
 
         put_flag("extended", !st.extensions.empty());
-        handler(st.investigator);
-        put("signer", st.investigator);
-        if (st.number == 2) stage2_handler_check();
 
         // Kept for the acknowledgement's own checks.
         has_outcome_ = has_outcome;
         n_adjustments_ = n_adj;
+    }
+    // Who handles the stage and signs; 6.13 at stage 2.
+    void stage_people() {
+        handler(stage->investigator);
+        put("signer", stage->investigator);
+        if (stage->number == 2) stage2_handler_check();
     }
     bool has_outcome_ = false;
     size_t n_adjustments_ = 0;
@@ -502,27 +518,18 @@ struct Builder {
 
     void acknowledgement() {
         const Stage& st = *stage;
-        std::vector<TemplateFields> investigated, excluded;
-        for (const Aspect& a : st.aspects) {
-            if (a.in_scope) investigated.push_back({{"text", V::of(a.text)}});
-            else excluded.push_back({{"text", V::of(a.text)},
-                                     {"reason", trim(a.reason_excluded).empty() ? V::missing("[reason not recorded]") : V::of(a.reason_excluded)}});
-        }
-        if (investigated.empty())  // the points are what will be investigated
-            for (const DefinitionPoint& p : st.points)
-                if (!trim(p.text).empty()) investigated.push_back({{"text", V::of(p.text)}});
-        check("investigated", "aspects to be investigated (5.7)", !investigated.empty(),
-              investigated.empty() ? "none recorded — list the points or aspects that will be investigated"
-                                   : std::to_string(investigated.size()) + " listed");
+        const size_t n_investigated = out.fields["investigated"].items.size();
+        const size_t n_excluded = out.fields["excluded"].items.size();
+        check("investigated", "aspects to be investigated (5.7)", n_investigated > 0,
+              n_investigated == 0 ? "none recorded — list the points or aspects that will be investigated"
+                                  : std::to_string(n_investigated) + " listed");
         std::string unreasoned;
         for (const Aspect& a : st.aspects)
             if (!a.in_scope && trim(a.reason_excluded).empty() && unreasoned.empty()) unreasoned = a.text;
         check("excluded", "aspects excluded, with reasons (5.7)", unreasoned.empty(),
               !unreasoned.empty() ? "aspect " + quote_short(unreasoned) + " is excluded without a reason — give the reason"
-              : excluded.empty()  ? "none excluded"
-                                  : std::to_string(excluded.size()) + " excluded, each with a reason");
-        put_list("investigated", std::move(investigated));
-        put_list("excluded", std::move(excluded));
+              : n_excluded == 0   ? "none excluded"
+                                  : std::to_string(n_excluded) + " excluded, each with a reason");
 
         check("outcome", "outcome sought", has_outcome_,
               has_outcome_ ? quote_short(out.fields["outcome_sought"].text)
@@ -540,9 +547,11 @@ struct Builder {
               due ? long_date(*due) : "give the letter's date: the response date counts from the acknowledgement");
 
         updates();
+        stage_people();
     }
 
-    void updates() {
+    // 5.9: the interval agreed with the resident, else the policy's default.
+    int update_fields() {
         const Stage& st = *stage;
         const bool agreed = st.updates && st.updates->every_working_days > 0;
         const int every = agreed ? st.updates->every_working_days : s.policy.default_update_interval_days;
@@ -550,6 +559,12 @@ struct Builder {
         put("update_method", contact_words(c.resident.preferred_contact));
         if (every > 0) put("update_every", plural_days(every));
         else put_gap("update_every", "[update interval not set]");
+        return every;
+    }
+    void updates() {
+        const Stage& st = *stage;
+        const int every = update_fields();
+        const bool agreed = st.updates && st.updates->every_working_days > 0;
         check("updates", "how the resident is kept informed (5.9)", every > 0,
               agreed       ? "every " + plural_days(every) + ", as agreed on " + short_date(st.updates->agreed_on)
               : every > 0  ? "every " + plural_days(every) + " (the policy's default; none agreed with the resident yet)"
@@ -589,10 +604,8 @@ struct Builder {
               after ? long_date(*after) : "the stage has no acknowledgement date, so no new date can be given — record the acknowledgement");
         put_date("acknowledged_date", st.acknowledged, "[stage not acknowledged]");
         put_date("response_due", after, "[new response date unknown: stage not acknowledged]");
-        std::vector<TemplateFields> none;
-        put_list("investigated", none);
-        put_list("excluded", none);
         updates();
+        stage_people();
         ombudsman_check(st.number == 1 ? "6.5" : "6.16");
     }
 
@@ -602,12 +615,7 @@ struct Builder {
         put_date("acknowledged_date", st.acknowledged, "[stage not acknowledged]");
         put_date("response_due", st.acknowledged ? std::optional<Date>(due_with(*st.acknowledged, st.extensions.size())) : std::nullopt,
                  "[stage not acknowledged]");
-        std::vector<TemplateFields> none;
-        put_list("investigated", none);
-        put_list("excluded", none);
-        put_flag("update_agreed", false);
-        put("update_every", "");
-        put("update_method", contact_words(c.resident.preferred_contact));
+        update_fields();
 
         // c. decision: every point decided.
         int upheld = 0, not_upheld = 0, undecided_at = 0, unreasoned_at = 0, n = 0;
@@ -744,6 +752,7 @@ struct Builder {
             check("regulator", "Building Safety Regulator (high-rise building safety)", !trim(s.building_safety_regulator).empty(),
                   trim(s.building_safety_regulator).empty() ? "no regulator named in Settings — add the Building Safety Regulator"
                                                             : s.building_safety_regulator);
+        stage_people();
         const std::string signer = !st.approver.empty() ? st.approver : st.investigator;
         put("signer", signer);
     }
