@@ -16,6 +16,10 @@ namespace doorstep::ui {
 struct AppState;  // defined in ui/app_state.h
 
 struct App {
+    App();
+    ~App();  // defined where AppState is complete
+    App(const App&) = delete;
+    App& operator=(const App&) = delete;
     std::unique_ptr<AppState> state;
     Host host;
 };
@@ -32,5 +36,16 @@ bool app_import_json(App& app, const std::string& text, bool merge, std::string&
 std::string app_last_message(const App& app);
 void app_on_store_flushed(App& app);       // platform: pending writes reached IndexedDB
 void app_before_unload(App& app);          // save drafts now (visibilitychange hidden / pagehide)
+
+// Fonts and look. Call app_build_fonts once after ImGui::CreateContext (before
+// app_init is fine) and again whenever app_fonts_need_rebuild says so (the device
+// pixel ratio changed, or the person changed the text size or theme in Settings);
+// then re-upload the font texture (ImGui_ImplOpenGL3_DestroyFontsTexture +
+// CreateFontsTexture). ImGui coordinates stay in CSS pixels: glyphs are rasterised
+// at CSS size x ratio and io.FontGlobalScale = 1/ratio.
+void app_build_fonts(App& app, float device_pixel_ratio);
+bool app_fonts_need_rebuild(const App& app, float device_pixel_ratio);
+// A frame to show while the store loads (before app_init), in the app's own look.
+void app_draw_loading(const char* message);
 
 }  // namespace doorstep::ui

@@ -15,10 +15,20 @@ namespace doorstep::ui {
 
 namespace {
 
-ImGuiID g_focus_target = 0;
-bool g_focus_heading = false;
-bool g_focus_first = false;
-bool g_first_takes_dom_focus = false;
+// Focus requests made during a frame apply from the next one, so the controls
+// still to be drawn in this frame (behind a dialog just opened) do not take them.
+struct FocusRequest {
+    ImGuiID target = 0;
+    bool heading = false;
+    bool first = false;
+    bool first_takes_dom_focus = false;
+    bool any() const { return target || heading || first; }
+};
+FocusRequest g_pending, g_active;
+ImGuiID& g_focus_target = g_active.target;
+bool& g_focus_heading = g_active.heading;
+bool& g_focus_first = g_active.first;
+bool& g_first_takes_dom_focus = g_active.first_takes_dom_focus;
 
 // What a person is typing into a date, number or money field, kept until it parses.
 struct EditText {
@@ -30,8 +40,10 @@ std::unordered_map<ImGuiID, EditText>& edit_texts() {
     return m;
 }
 
+bool g_focus_held = false;
+
 void after_control(ImGuiID id) {
-    if (id == 0) return;
+    if (id == 0 || g_focus_held) return;
     bool take = (g_focus_target != 0 && g_focus_target == id) || g_focus_first;
     if (!take) return;
     ImGui::SetFocusID(id, ImGui::GetCurrentWindow());
@@ -190,14 +202,19 @@ bool raw_text_input(const std::string& label, const std::string& idlabel, std::s
     if (o.flags & ImGuiInputTextFlags_ReadOnly) state |= StateReadOnly;
     std::string desc = join_description(o.hint, o.error);
     if (!extra_description.empty()) desc = desc.empty() ? extra_description : desc + " " + extra_description;
+    // A multiline field ends with its child window as the last item: describe the field itself.
+    ImGuiContext& g = *GImGui;
+    if (o.multiline) g.LastItemData.ID = id;
     sem_item(role, label, value_for_semantics, state, desc);
-    after_control(ImGui::GetItemID());
+    after_control(id);
     return changed;
 }
 
 }  // namespace
 
 void widgets_begin_frame() {
+    g_active = g_pending;
+    g_pending = FocusRequest{};
     // Edit buffers for fields not drawn last frame are dropped lazily: a small map.
     if (edit_texts().size() > 256) edit_texts().clear();
 }
@@ -532,24 +549,25 @@ void separator() { ImGui::Separator(); }
 void spacing(float px) { ImGui::Dummy(ImVec2(1, px)); }
 
 void focus_screen() {
-    g_focus_heading = true;
-    g_focus_first = true;
-    g_first_takes_dom_focus = false;
-    g_focus_target = 0;
+    g_pending = FocusRequest{};
+    g_pending.heading = true;
+    g_pending.first = true;
 }
 
 void focus_first_control() {
-    g_focus_first = true;
-    g_first_takes_dom_focus = true;
-    g_focus_heading = false;
-    g_focus_target = 0;
+    g_pending = FocusRequest{};
+    g_pending.first = true;
+    g_pending.first_takes_dom_focus = true;
 }
 
 void focus_item(ImGuiID id) {
-    g_focus_target = id;
-    g_focus_first = false;
-    g_focus_heading = false;
+    g_pending = FocusRequest{};
+    g_pending.target = id;
 }
+
+bool focus_pending() { return g_pending.any(); }
+
+void focus_hold(bool hold) { g_focus_held = hold; }
 
 ImGuiID last_item_id() { return ImGui::GetItemID(); }
 

@@ -40,6 +40,16 @@ struct FieldOptions {
     ImGuiInputTextFlags flags = 0;
     std::string id;               // ImGui id when the label repeats
 };
+inline FieldOptions required_field() {
+    FieldOptions o;
+    o.required = true;
+    return o;
+}
+inline FieldOptions with_hint(std::string hint) {
+    FieldOptions o;
+    o.hint = std::move(hint);
+    return o;
+}
 // Returns true when the text changed this frame.
 bool text_field(const std::string& label, std::string& value, const FieldOptions& options = {});
 bool number_field(const std::string& label, int& value, int min, int max, const FieldOptions& options = {});
@@ -77,7 +87,10 @@ void focus_screen();
 void focus_first_control();
 void focus_item(ImGuiID id);
 ImGuiID last_item_id();
-void widgets_begin_frame();
+bool focus_pending();
+// Navigation bars hold focus requests back, so a screen's own first control takes them.
+void focus_hold(bool hold);        // a request waits for the next frame (ask the platform for one)
+void widgets_begin_frame();  // call before drawing: applies the requests made last frame
 
 // Width available on this row and the current layout width class.
 float avail_width();

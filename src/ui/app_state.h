@@ -1,0 +1,237 @@
+// The app's state in plain structs: the data on this device, the caches the
+// screens read every frame, and each screen's own state. Screens are free
+// functions over App (screens.h); storage goes through records.h.
+#pragma once
+#include "core/calendar.h"
+#include "core/dataset.h"
+#include "core/deadlines.h"
+#include "core/workflow.h"
+#include "ui/app.h"
+
+#include "imgui.h"
+
+#include <cstdint>
+#include <memory>
+#include <optional>
+#include <string>
+#include <unordered_map>
+#include <vector>
+
+namespace doorstep {
+class FileStore;
+class CaseStore;
+}
+
+namespace doorstep::ui {
+
+enum class Screen : uint8_t {
+    Today, Cases, NewContact, Case, Letters, Reports, SelfAssessment, Settings, Accessibility, Menu,
+};
+const char* screen_title(Screen s);
+
+// ---------------------------------------------------------------------------
+// Cases list: filters and the cached filtered index (recomputed only when the
+// filter, the data or the day changes — never per frame).
+
+struct CaseFilter {
+    std::string search;        // name, reference, address, postcode, own words, definition
+    int stage = 0;             // 0 any, 1, 2
+    int status = 1;            // 0 all, 1 open, 2 closed
+    int category = 0;          // 0 any, else 1 + index in settings.categories
+    int handler = 0;           // 0 any, else 1 + index in CaseList::handlers
+    int kind = 0;              // 0 any, else 1 + CaseKind
+    bool overdue_only = false;
+    int sort = 0;              // 0 most urgent, 1 newest, 2 oldest, 3 reference, 4 resident
+    bool operator==(const CaseFilter& o) const {
+        return search == o.search && stage == o.stage && status == o.status && category == o.category &&
+               handler == o.handler && kind == o.kind && overdue_only == o.overdue_only && sort == o.sort;
+    }
+};
+
+struct CaseList {
+    CaseFilter applied;
+    uint64_t generation = 0;   // data generation the index was built from
+    int32_t day = -1;          // today's serial it was built for
+    std::vector<int> rows;     // indices into data.cases
+    std::vector<std::string> handlers;  // distinct investigators, sorted
+    double build_ms = 0;       // how long the last rebuild took (shown in the tests' measurements)
+};
+
+// Today: rows by urgency, rebuilt with the same triggers.
+struct TodayLists {
+    uint64_t generation = 0;
+    int32_t day = -1;
+    std::vector<int> overdue, due_today, due_this_week;
+};
+
+// ---------------------------------------------------------------------------
+// New contact on a visit: every field is a draft as it is typed.
+
+struct ContactForm {
+    std::string draft_key;          // "contact-<uuid>"
+    std::string started_at;         // local "YYYY-MM-DDTHH:MM"
+    std::optional<Date> received;
+    // who
+    std::string resident_name, address, postcode, phone, email;
+    int preferred_contact = 0;      // ContactMethod
+    bool group = false;
+    std::string group_description;
+    int representative = 0;         // RepresentativeKind
+    std::string rep_name, rep_contact;
+    bool consent = false;
+    int channel = 1;                // Channel::HomeVisit
+    // what
+    std::string own_words, outcome_wanted;
+    int what = -1;                  // 0 complaint, 1 service request, 2 both; -1 not chosen (1.3)
+    int category = -1;
+    std::string property;
+    // needs
+    std::string vulnerability, disability, staff_safety;
+    bool adj_large_print = false, adj_easy_read = false, adj_interpreter = false, adj_through_rep = false,
+         adj_more_time = false, adj_in_person = false;
+    std::string adj_other;
+    // exclusion check (section 2): -1 unanswered, 0 no, 1 yes
+    int older_than_12_months = -1;
+    int use_discretion = -1;
+    std::string discretion_reason;
+    int legal_proceedings = -1;
+    int already_considered = -1;
+
+    bool empty() const;
+};
+
+// ---------------------------------------------------------------------------
+// Case actions open a full-screen form that calls workflow.h.
+
+enum class DialogKind : uint8_t {
+    None, Acknowledge, Extend, ExtensionNotice, UpdateInterval, Respond, Escalate, Refuse, RefuseEscalation,
+    RefusalExplained, Close, Withdraw, RelatedIssue, AddRemedy, AddAction, AddAdjustment, AddRestriction,
+    AddNote, LogContact, RemoveDemo, ImportFile, ResolveConflict,
+};
+
+struct PointForm {
+    std::string text;
+    int decision = 0;      // Decision
+    std::string reasons;
+};
+
+struct AspectForm {
+    std::string text;
+    bool in_scope = true;
+    std::string reason_excluded;
+};
+
+struct DialogState {
+    DialogKind kind = DialogKind::None;
+    std::string case_id;
+    int stage = 1;
+    std::string error;              // the engine's Error, shown verbatim
+    ImGuiID return_focus = 0;       // the control that opened it
+    bool opened_this_frame = false;
+    // generic fields, used as each form needs
+    std::optional<Date> date;
+    std::string text1, text2, text3, text4, text5;
+    int choice1 = 0, choice2 = 0, choice3 = 0;
+    int number1 = 0;
+    int64_t pence = 0;
+    bool flag1 = false, flag2 = false, flag3 = false;
+    std::optional<Date> date2;
+    std::vector<PointForm> points;
+    std::vector<AspectForm> aspects;
+    std::string import_text;        // file picked for import
+    std::string import_name;
+};
+
+// ---------------------------------------------------------------------------
+
+struct LettersState {
+    std::string case_id;
+    int kind = 0;                   // index into all_letter_kinds()
+    std::string search;
+};
+
+struct ReportsState {
+    int period = 0;                 // 0 this financial year, 1 last, 2 this quarter, 3 custom
+    std::optional<Date> from, to;
+    bool built = false;
+    uint64_t generation = 0;
+    int32_t key = -1;
+};
+
+struct AssessmentState {
+    int section = 6;
+    int year = 0;
+};
+
+struct AppState {
+    std::unique_ptr<FileStore> files;
+    std::unique_ptr<CaseStore> store;
+    bool store_ok = false;
+    std::string store_problem;       // why the store could not open, in words
+
+    Dataset empty;                   // what screens read when the store could not open
+    Calendar calendar;
+    Date today;
+    std::string now_local;           // "YYYY-MM-DDTHH:MM"
+    uint64_t generation = 1;         // bumps whenever the cases change
+    std::vector<CaseStatus> statuses;   // parallel to data(app).cases, for today
+    std::vector<std::string> haystacks; // lowercase search text per case
+    std::unordered_map<std::string, size_t> index_of;  // case id -> index
+    int32_t statuses_day = -1;
+    uint64_t statuses_generation = 0;
+    uint32_t next_counter = 1;       // for new references on this device
+
+    Screen screen = Screen::Today;
+    Screen back_to = Screen::Today;  // where "Back" on a case goes
+    bool screen_opened = true;       // the screen changed this frame: focus and scroll reset
+    std::string case_id;             // the case open on the Case screen
+
+    CaseFilter filter;
+    CaseList list;
+    TodayLists today_lists;
+    ContactForm contact;
+    bool contact_offered = false;    // the saved draft was offered back this visit
+    std::string load_draft_key;      // a draft chosen on Today, loaded by New contact
+    std::vector<std::string> drafts; // draft keys on the device
+    DialogState dialog;
+    LettersState letters;
+    ReportsState reports;
+    AssessmentState assessment;
+
+    std::string last_message;        // for window.doorstep.lastMessage() and the status region
+    std::string flash;               // one-line confirmation shown at the top of the screen
+    bool flash_is_error = false;
+    std::vector<Error> open_problems; // files quarantined when the store opened
+    float applied_text_scale = 0;
+    std::string applied_theme;
+    bool fonts_dirty = true;
+    double last_frame_time = 0;
+};
+
+// ---------------------------------------------------------------------------
+// Shared helpers for the screens.
+
+// Everything on the device (CaseStore::data(), or an empty set if it did not open).
+const Dataset& data(const App& app);
+
+void go(App& app, Screen screen);
+void open_case(App& app, const std::string& id);
+Case* find_case(App& app, const std::string& id);
+int case_index(App& app, const std::string& id);
+Actor actor(const App& app);
+// Saves a changed case, refreshes the caches and says so (status region).
+Status commit_case(App& app, Case& c, const std::string& done_message);
+void say(App& app, const std::string& message, bool error = false);
+// Rebuilds per-case caches (statuses, search text) when the data or day changed.
+void refresh_caches(App& app);
+void refresh_case_cache(App& app, size_t index);
+void open_dialog(App& app, DialogKind kind, const std::string& case_id, int stage = 1);
+void close_dialog(App& app);
+// True when the data has sample cases and no real ones (demo mode banner).
+bool demo_only(const App& app);
+bool has_demo(const App& app);
+// Sample data in one step each way; demo cases are flagged demo = true and never mixed with real ones.
+bool load_demo_data(App& app, std::string& message);
+bool remove_demo_data(App& app, std::string& message);
+
+}  // namespace doorstep::ui

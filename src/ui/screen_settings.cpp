@@ -1,0 +1,344 @@
+// Settings: this device (officer, theme, text size), the landlord and its
+// policy timescales, categories, closure days, the Ombudsman's details, storage
+// status, export and import, and sample data. Every change is saved at once.
+#include "core/ids.h"
+#include "storage/case_store.h"
+#include "ui/screens.h"
+#include "ui/semantics.h"
+#include "ui/theme.h"
+#include "ui/widgets.h"
+#include "ui/wording.h"
+
+#include "imgui.h"
+
+#include <cmath>
+#include <cstdio>
+
+namespace doorstep::ui {
+
+namespace {
+
+std::string bytes_text(int64_t b) {
+    char buf[64];
+    if (b >= 1024 * 1024) std::snprintf(buf, sizeof buf, "%.1f MB", double(b) / (1024.0 * 1024.0));
+    else if (b >= 1024) std::snprintf(buf, sizeof buf, "%.0f KB", double(b) / 1024.0);
+    else std::snprintf(buf, sizeof buf, "%lld bytes", (long long)b);
+    return buf;
+}
+
+void save_settings(App& app, const Settings& edit) {
+    AppState& s = *app.state;
+    if (!s.store) return;
+    Status st = s.store->save_settings(edit);
+    if (!st) {
+        say(app, st.error().text(), true);
+        return;
+    }
+    s.generation++;  // timescales and calendar change every case's dates
+    s.calendar = data(app).settings.calendar();
+}
+
+void export_file(App& app, bool bundle) {
+    AppState& s = *app.state;
+    if (!s.store || !app.host.download) {
+        say(app, "Export is not available here.", true);
+        return;
+    }
+    std::string day = to_iso(s.today);
+    if (bundle) {
+        std::vector<Error> missing;
+        std::string text = s.store->export_bundle(&missing);
+        app.host.download("doorstep-bundle-" + day + ".json", "application/json", text);
+        std::string msg = "Export with attachments started: doorstep-bundle-" + day + ".json.";
+        if (!missing.empty()) msg += " " + std::to_string(missing.size()) + " attachment(s) could not be read and were left out.";
+        (void)s.store->mark_exported();
+        say(app, msg, !missing.empty());
+    } else {
+        app.host.download("doorstep-export-" + day + ".json", "application/json", s.store->export_json());
+        (void)s.store->mark_exported();
+        say(app, "Export started: doorstep-export-" + day + ".json. Keep it safe: it holds residents' personal data.");
+    }
+}
+
+void policy_number(App& app, Settings& edit, const char* label, int& value, int lo, int hi, const char* hint) {
+    FieldOptions o;
+    o.hint = hint;
+    if (number_field(label, value, lo, hi, o)) save_settings(app, edit);
+}
+
+}  // namespace
+
+void draw_settings(App& app) {
+    AppState& s = *app.state;
+    sem_title("Settings — Doorstep");
+    heading("Settings", 1);
+    Settings edit = data(app).settings;
+    const Host& host = app.host;
+
+    heading("This device", 2);
+    if (text_field("Your name", edit.officer_name, with_hint("Shown on the audit trail of every change you make")))
+        save_settings(app, edit);
+    std::vector<std::string> themes = {"Light", "Dark", "High contrast"};
+    int theme_index = edit.theme == "dark" ? 1 : edit.theme == "high-contrast" ? 2 : 0;
+    if (radio_choice("Colours", theme_index, themes)) {
+        edit.theme = theme_index == 1 ? "dark" : theme_index == 2 ? "high-contrast" : "light";
+        save_settings(app, edit);
+    }
+    std::vector<std::string> sizes = {"100%", "125%", "150%", "175%", "200%"};
+    int size_index = int(std::lround((std::clamp(edit.text_scale, 1.0f, 2.0f) - 1.0f) / 0.25f));
+    if (radio_choice("Text size", size_index, sizes, "Everything reflows: nothing is cut off at 200%")) {
+        edit.text_scale = 1.0f + 0.25f * float(size_index);
+        save_settings(app, edit);
+        s.fonts_dirty = true;
+    }
+
+    heading("Storage on this device", 2);
+    const StorageStatus& ss = host.storage;
+    std::string kept = !ss.persistent_known ? "The browser has not said whether it will keep Doorstep's data."
+                       : ss.persistent_granted ? "The browser will keep Doorstep's data (persistent storage is on)."
+                                               : "The browser may clear Doorstep's data when space runs low. Ask it to keep it.";
+    paragraph(kept);
+    if (ss.usage_bytes >= 0)
+        paragraph("Using " + bytes_text(ss.usage_bytes) + (ss.quota_bytes > 0 ? " of " + bytes_text(ss.quota_bytes) + " available" : ""), true);
+    paragraph(ss.pending_writes > 0 ? std::to_string(ss.pending_writes) + " change(s) being saved…" : "Every change is saved.", true);
+    if (!ss.last_error.empty()) notice(ss.last_error, theme().error, Role::Alert, "Saving failed");
+    if (!ss.persistent_granted && host.request_persistence && button("Ask the browser to keep the data")) {
+        app.host.request_persistence();
+        say(app, "Asked the browser to keep Doorstep's data.");
+    }
+    if (s.store) {
+        const ExportState& es = s.store->export_state();
+        std::string last = es.last_exported.empty() ? std::string("Never exported.")
+                                                    : "Last exported " + long_date(parse_iso_local(es.last_exported)->date) + ".";
+        int n = es.unexported_changes();
+        if (n) last += " " + std::to_string(n) + (n == 1 ? " change" : " changes") + " since.";
+        paragraph(last, true);
+    }
+
+    heading("Export and import", 2);
+    paragraph("Export gives the complaints team your cases as one file. Import adds an export from another device (merge) "
+              "or replaces everything here.",
+              true);
+    if (button("Export cases", ButtonStyle::Primary)) export_file(app, false);
+    ButtonOptions b;
+    b.same_line = true;
+    b.description = "Includes photos and documents attached to cases";
+    if (button("Export with attachments", b)) export_file(app, true);
+    if (button("Import a file")) {
+        if (app.host.pick_file) {
+            App* self = &app;
+            app.host.pick_file(".json,application/json", false, [self](const std::string& name, const std::string&, std::string bytes) {
+                AppState& st = *self->state;
+                open_dialog(*self, DialogKind::ImportFile, "");
+                st.dialog.import_name = name;
+                st.dialog.import_text = std::move(bytes);
+            });
+        } else {
+            say(app, "Choosing a file is not available here.", true);
+        }
+    }
+
+    heading("Sample data", 2);
+    bool demo = has_demo(app);
+    paragraph(demo ? "Sample cases are on this device, each marked as sample data and kept apart from real cases."
+                   : "Load invented cases to try Doorstep or to show it to a tenant panel. They are marked as sample data and "
+                     "removed in one step.",
+              true);
+    if (!demo) {
+        if (button("Load sample data")) open_dialog(app, DialogKind::RemoveDemo, "", 1);
+    } else {
+        ButtonOptions o;
+        o.style = ButtonStyle::Danger;
+        if (button("Remove sample data", o)) open_dialog(app, DialogKind::RemoveDemo, "", 0);
+    }
+
+    heading("Landlord", 2);
+    bool ch = false;
+    ch |= text_field("Landlord name", edit.landlord.name);
+    FieldOptions addr;
+    addr.multiline = true;
+    addr.lines = 3;
+    ch |= text_field("Address", edit.landlord.address, addr);
+    ch |= text_field("Phone", edit.landlord.phone);
+    ch |= text_field("Email", edit.landlord.email);
+    ch |= text_field("Website", edit.landlord.website);
+    ch |= text_field("Complaints team", edit.landlord.complaints_team);
+    ch |= text_field("Letter sign-off", edit.landlord.letter_signoff);
+    if (ch) save_settings(app, edit);
+    FieldOptions homes;
+    homes.hint = "For CH01: complaints per 1,000 homes";
+    if (number_field("Homes owned", edit.homes_owned, 0, 10000000, homes)) save_settings(app, edit);
+    std::vector<std::string> regions = {"England and Wales", "Scotland", "Northern Ireland"};
+    int region = int(edit.region);
+    if (radio_choice("Bank holidays", region, regions)) {
+        edit.region = Region(region);
+        save_settings(app, edit);
+    }
+
+    heading("Policy timescales", 2);
+    paragraph("The Code's defaults. Working days unless it says weeks.", true);
+    Policy& p = edit.policy;
+    policy_number(app, edit, "Acknowledge stage 1 within", p.acknowledge_days, 1, 30, "Working days (6.2)");
+    policy_number(app, edit, "Stage 1 response within", p.stage1_response_days, 1, 60, "Working days from the acknowledgement (6.3)");
+    policy_number(app, edit, "Stage 1 extension at most", p.stage1_max_extension_days, 0, 60, "Working days without good reason (6.4)");
+    policy_number(app, edit, "Acknowledge stage 2 within", p.stage2_acknowledge_days, 1, 30, "Working days (6.11)");
+    policy_number(app, edit, "Stage 2 response within", p.stage2_response_days, 1, 60, "Working days from the acknowledgement (6.14)");
+    policy_number(app, edit, "Stage 2 extension at most", p.stage2_max_extension_days, 0, 60, "Working days without good reason (6.15)");
+    policy_number(app, edit, "Escalation window", p.escalation_window_weeks, 1, 52, "Calendar weeks from the stage 1 response");
+    policy_number(app, edit, "Explain a refusal within", p.refusal_explanation_days, 1, 30, "Working days (2.4)");
+    policy_number(app, edit, "Tell the resident of an extension", p.extension_notice_days_before, 0, 10, "Working days before the deadline");
+    policy_number(app, edit, "Remind me to export after", p.unexported_reminder_days, 1, 90, "Days with changes not exported");
+
+    heading("Closure days", 2);
+    paragraph("Days the landlord is closed, on top of the bank holidays.", true);
+    for (size_t i = 0; i < edit.closure_days.size(); ++i) {
+        const Holiday& h = edit.closure_days[i];
+        paragraph(long_date(h.date) + (h.title.empty() ? "" : ": " + h.title));
+        ButtonOptions o;
+        o.id = "remove-closure-" + std::to_string(i);
+        o.same_line = true;
+        if (button("Remove", o)) {
+            edit.closure_days.erase(edit.closure_days.begin() + long(i));
+            save_settings(app, edit);
+            break;
+        }
+    }
+    static std::optional<Date> new_day;
+    static std::string new_title;
+    date_field("Add a closure day", new_day);
+    text_field("What it is", new_title);
+    if (button("Add closure day") && new_day) {
+        edit.closure_days.push_back({*new_day, new_title});
+        save_settings(app, edit);
+        new_day.reset();
+        new_title.clear();
+    }
+
+    heading("Categories", 2);
+    for (size_t i = 0; i < edit.categories.size(); ++i) {
+        paragraph(edit.categories[i].label);
+        ButtonOptions o;
+        o.id = "remove-cat-" + std::to_string(i);
+        o.same_line = true;
+        o.description = "Removes the category " + edit.categories[i].label;
+        if (button("Remove", o)) {
+            edit.categories.erase(edit.categories.begin() + long(i));
+            save_settings(app, edit);
+            break;
+        }
+    }
+    static std::string new_category;
+    text_field("New category", new_category);
+    if (button("Add category") && !new_category.empty()) {
+        Category c;
+        c.label = new_category;
+        for (char ch2 : new_category) c.id += (std::isalnum((unsigned char)ch2) ? char(std::tolower((unsigned char)ch2)) : '-');
+        edit.categories.push_back(c);
+        save_settings(app, edit);
+        new_category.clear();
+    }
+
+    heading("Housing Ombudsman", 2);
+    paragraph("Shown in letters. Keep them up to date: they change.", true);
+    bool och = false;
+    och |= text_field("Ombudsman phone", edit.ombudsman.phone);
+    och |= text_field("Ombudsman website", edit.ombudsman.website);
+    och |= text_field("Ombudsman online form", edit.ombudsman.online_form);
+    FieldOptions oa;
+    oa.multiline = true;
+    oa.lines = 3;
+    och |= text_field("Ombudsman address", edit.ombudsman.address, oa);
+    if (och) save_settings(app, edit);
+
+    heading("About", 2);
+    if (button("Accessibility statement")) go(app, Screen::Accessibility);
+}
+
+bool remove_demo_data(App& app, std::string& message) {
+    AppState& s = *app.state;
+    if (!s.store) {
+        message = "Your cases are not open on this device.";
+        return false;
+    }
+    std::vector<std::string> ids;
+    for (const Case& c : data(app).cases)
+        if (c.demo) ids.push_back(c.id);
+    int removed = 0;
+    for (const std::string& id : ids) {
+        Status st = s.store->remove_case(id);
+        if (!st) {
+            message = st.error().text() + " " + std::to_string(removed) + " sample cases were removed before this.";
+            s.generation++;
+            return false;
+        }
+        ++removed;
+    }
+    s.generation++;
+    s.list.generation = 0;
+    message = std::to_string(removed) + " sample cases removed. Real cases were not touched.";
+    return true;
+}
+
+bool load_demo_data(App& app, std::string& message) {
+    (void)app;
+    message = "Sample data cannot be made by this build: the demo generator is missing.";
+    return false;
+}
+
+// Settings forms shown full screen (screen_case_actions.cpp calls this).
+void draw_settings_dialog(App& app) {
+    AppState& s = *app.state;
+    DialogState& dlg = s.dialog;
+    if (dlg.kind == DialogKind::ImportFile) {
+        paragraph("File: " + dlg.import_name + " (" + bytes_text(int64_t(dlg.import_text.size())) + ")");
+        std::vector<std::string> modes = {"Merge with the cases here", "Replace everything here"};
+        radio_choice("How to import", dlg.choice1, modes,
+                     "Merge keeps both sides and flags conflicts. Replace removes what is here now.");
+        if (!dlg.error.empty()) notice(dlg.error, theme().error, Role::Alert, "Nothing was changed");
+        if (button("Import", ButtonStyle::Primary)) {
+            std::string message;
+            bool merge = dlg.choice1 == 0;
+            bool bundle = dlg.import_text.find("\"files\"") != std::string::npos;
+            bool ok;
+            if (bundle && s.store) {
+                auto r = s.store->import_bundle(dlg.import_text, merge);
+                ok = r.is_ok();
+                message = ok ? "Imported " + std::to_string(r->cases_in_file) + " cases and " +
+                                   std::to_string(r->attachments_added) + " attachments."
+                             : "Nothing was changed. " + r.error().text();
+                if (ok) {
+                    s.generation++;
+                    say(app, message);
+                }
+            } else {
+                ok = app_import_json(app, dlg.import_text, merge, message);
+            }
+            if (ok) close_dialog(app);
+            else dlg.error = message;
+        }
+        return;
+    }
+    // Sample data: choice1 == 1 load, 0 remove (stage field carries it).
+    bool load = dlg.stage == 1;
+    if (load) {
+        paragraph("About 200 invented cases spread over the last year, marked as sample data. Real cases on this device are "
+                  "kept and never mixed with them.");
+    } else {
+        paragraph("Every sample case is removed. Real cases are not touched.");
+    }
+    if (!dlg.error.empty()) notice(dlg.error, theme().error, Role::Alert, "That did not work");
+    ButtonOptions o;
+    o.style = load ? ButtonStyle::Primary : ButtonStyle::Danger;
+    if (button(load ? "Load sample data" : "Remove sample data", o)) {
+        std::string message;
+        bool ok = load ? load_demo_data(app, message) : remove_demo_data(app, message);
+        if (ok) {
+            close_dialog(app);
+            say(app, message);
+        } else {
+            dlg.error = message;
+        }
+    }
+}
+
+}  // namespace doorstep::ui

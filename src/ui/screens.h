@@ -1,0 +1,30 @@
+// Each screen is one function that draws it (and describes it to the semantics
+// layer) for this frame. They read and change App through app_state.h helpers.
+#pragma once
+#include "ui/app_state.h"
+
+namespace doorstep::ui {
+
+void draw_today(App& app);
+void draw_cases(App& app);
+void draw_new_contact(App& app);
+void draw_case(App& app);
+void draw_letters(App& app);
+void draw_reports(App& app);
+void draw_self_assessment(App& app);
+void draw_settings(App& app);
+void draw_accessibility(App& app);
+void draw_menu(App& app);
+
+// Full-screen forms for case actions (screen_case_actions.cpp).
+void draw_dialog(App& app);
+
+// A clipped list of cases (Today and Cases share it): one row per case with
+// resident, reference, stage, next action and days left; one tap opens it.
+void case_rows(App& app, const std::vector<int>& rows, const char* list_name, float max_height = 0);
+
+// New contact drafts (screen_new_contact.cpp).
+void save_contact_draft(App& app);
+std::string contact_draft_title(const ContactForm& f);
+
+}  // namespace doorstep::ui

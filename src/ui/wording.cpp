@@ -1,0 +1,201 @@
+#include "ui/wording.h"
+
+#include <cstdlib>
+
+namespace doorstep::ui {
+
+const char* kind_label(CaseKind k) {
+    switch (k) {
+        case CaseKind::Complaint: return "Complaint";
+        case CaseKind::ServiceRequest: return "Service request";
+        case CaseKind::SurveyFeedback: return "Survey feedback";
+        case CaseKind::Compliment: return "Compliment";
+        case CaseKind::MemberEnquiry: return "Councillor or MP enquiry";
+    }
+    return "Record";
+}
+
+const char* channel_label(Channel c) {
+    switch (c) {
+        case Channel::InPerson: return "In person";
+        case Channel::HomeVisit: return "Home visit";
+        case Channel::Phone: return "Phone";
+        case Channel::Email: return "Email";
+        case Channel::Letter: return "Letter";
+        case Channel::WebForm: return "Web form";
+        case Channel::SocialMedia: return "Social media";
+        case Channel::App: return "App";
+        case Channel::ThirdParty: return "Through someone else";
+    }
+    return "Other";
+}
+
+const char* contact_method_label(ContactMethod m) {
+    switch (m) {
+        case ContactMethod::Phone: return "Phone";
+        case ContactMethod::Email: return "Email";
+        case ContactMethod::Letter: return "Letter";
+        case ContactMethod::Text: return "Text message";
+        case ContactMethod::InPerson: return "In person";
+    }
+    return "Other";
+}
+
+const char* representative_label(RepresentativeKind k) {
+    switch (k) {
+        case RepresentativeKind::None: return "No one";
+        case RepresentativeKind::FamilyOrFriend: return "Family or friend";
+        case RepresentativeKind::Advocate: return "Advocate";
+        case RepresentativeKind::Solicitor: return "Solicitor";
+        case RepresentativeKind::Councillor: return "Councillor";
+        case RepresentativeKind::MP: return "MP";
+        case RepresentativeKind::Other: return "Someone else";
+    }
+    return "Someone else";
+}
+
+const char* decision_label(Decision d) {
+    switch (d) {
+        case Decision::Undecided: return "Not decided";
+        case Decision::Upheld: return "Upheld";
+        case Decision::PartlyUpheld: return "Partly upheld";
+        case Decision::NotUpheld: return "Not upheld";
+    }
+    return "Not decided";
+}
+
+const char* remedy_type_label(RemedyType t) {
+    switch (t) {
+        case RemedyType::Apology: return "Apology";
+        case RemedyType::AcknowledgeFault: return "Acknowledging what went wrong";
+        case RemedyType::Explanation: return "Explanation, help or reasons";
+        case RemedyType::ActOnDelay: return "Acting on a delay";
+        case RemedyType::ReconsiderDecision: return "Reconsidering or changing a decision";
+        case RemedyType::AmendRecord: return "Amending a record";
+        case RemedyType::Financial: return "Financial remedy";
+        case RemedyType::ChangePolicy: return "Changing policy or practice";
+    }
+    return "Remedy";
+}
+
+const char* remedy_state_label(RemedyState s) {
+    switch (s) {
+        case RemedyState::Proposed: return "Proposed";
+        case RemedyState::Offered: return "Offered";
+        case RemedyState::Accepted: return "Accepted";
+        case RemedyState::Declined: return "Declined";
+        case RemedyState::Completed: return "Completed";
+    }
+    return "";
+}
+
+const char* closure_reason_label(ClosureReason r) {
+    switch (r) {
+        case ClosureReason::Resolved: return "Resolved";
+        case ClosureReason::NotEscalated: return "Not escalated";
+        case ClosureReason::Withdrawn: return "Withdrawn";
+        case ClosureReason::Refused: return "Refused";
+        case ClosureReason::ServiceRequestDone: return "Service request done";
+        case ClosureReason::NoFurtherAction: return "No further action";
+        case ClosureReason::JoinedToOther: return "Joined to another complaint";
+    }
+    return "Closed";
+}
+
+const char* contact_outcome_label(ContactOutcome o) {
+    switch (o) {
+        case ContactOutcome::Reached: return "Spoke to them";
+        case ContactOutcome::NoAnswer: return "No answer";
+        case ContactOutcome::MessageLeft: return "Left a message";
+        case ContactOutcome::Written: return "Wrote to them";
+    }
+    return "";
+}
+
+const char* contact_purpose_label(ContactPurpose p) {
+    switch (p) {
+        case ContactPurpose::Clarification: return "Clarifying the complaint";
+        case ContactPurpose::Update: return "Update";
+        case ContactPurpose::ExtensionNotice: return "Extension notice";
+        case ContactPurpose::Other: return "Other";
+    }
+    return "";
+}
+
+const char* log_kind_label(LogKind k) {
+    switch (k) {
+        case LogKind::Note: return "Note";
+        case LogKind::LetterSent: return "Letter sent";
+        case LogKind::LetterReceived: return "Letter received";
+        case LogKind::Email: return "Email";
+        case LogKind::Call: return "Call";
+        case LogKind::Visit: return "Visit";
+    }
+    return "Entry";
+}
+
+const char* review_body_label(ReviewBody b) {
+    switch (b) {
+        case ReviewBody::HousingOmbudsman: return "Housing Ombudsman";
+        case ReviewBody::LocalGovernmentOmbudsman: return "Local Government and Social Care Ombudsman";
+        case ReviewBody::Insurer: return "The insurer";
+        case ReviewBody::Court: return "The court";
+        case ReviewBody::Other: return "Another body";
+    }
+    return "";
+}
+
+std::string days_left_text(int wd, Urgency u) {
+    if (u == Urgency::None && wd == 0) return "No due date";
+    if (u == Urgency::DueToday || (wd == 0 && u != Urgency::None)) return "Due today";
+    int n = std::abs(wd);
+    std::string days = std::to_string(n) + (n == 1 ? " working day" : " working days");
+    if (wd < 0) return days + " overdue";
+    return days + " left";
+}
+
+std::string days_left_text(const CaseStatus& s) {
+    if (!s.due) return s.open ? "No due date" : "Closed";
+    return days_left_text(s.working_days_left, s.urgency);
+}
+
+std::string stage_text(const Case& c, const CaseStatus& s) {
+    if (c.kind != CaseKind::Complaint) return kind_label(c.kind);
+    if (s.stage > 0) return "Stage " + std::to_string(s.stage);
+    return "Complaint";
+}
+
+std::string date_text(const std::optional<Date>& d) { return d ? long_date(*d) : std::string("Not recorded"); }
+
+std::string resident_text(const Case& c) {
+    if (!c.resident.name.empty()) return c.resident.name;
+    if (!c.resident.group_description.empty()) return c.resident.group_description;
+    return "Unnamed resident";
+}
+
+std::string category_label(const Settings& s, const std::string& id) {
+    for (const Category& c : s.categories)
+        if (c.id == id) return c.label;
+    return id.empty() ? std::string("No category") : id;
+}
+
+namespace {
+template <class E, class F>
+std::vector<std::string> labels(int count, F f) {
+    std::vector<std::string> out;
+    for (int i = 0; i < count; ++i) out.push_back(f(E(i)));
+    return out;
+}
+}  // namespace
+
+std::vector<std::string> channel_labels() { return labels<Channel>(9, channel_label); }
+std::vector<std::string> kind_labels() { return labels<CaseKind>(5, kind_label); }
+std::vector<std::string> representative_labels() { return labels<RepresentativeKind>(7, representative_label); }
+std::vector<std::string> decision_labels() { return labels<Decision>(4, decision_label); }
+std::vector<std::string> remedy_type_labels() { return labels<RemedyType>(8, remedy_type_label); }
+std::vector<std::string> closure_reason_labels() { return labels<ClosureReason>(7, closure_reason_label); }
+std::vector<std::string> contact_method_labels() { return labels<ContactMethod>(5, contact_method_label); }
+std::vector<std::string> contact_outcome_labels() { return labels<ContactOutcome>(4, contact_outcome_label); }
+std::vector<std::string> contact_purpose_labels() { return labels<ContactPurpose>(4, contact_purpose_label); }
+
+}  // namespace doorstep::ui
