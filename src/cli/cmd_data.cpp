@@ -131,12 +131,12 @@ int run_status(const Args& args, std::ostream& out, std::ostream& err) {
     });
 
     out << "Open cases on " << to_iso(on) << ": " << rows.size() << "\n";
-    out << cell("Reference", 16) << cell("Resident", 24) << cell("Stage", 7) << cell("Next action", 30)
+    out << cell("Reference", 16) << cell("Resident", 24) << cell("Stage", 7) << cell("Next action", 38)
         << cell("Due", 12) << "Days left\n";
     for (const Row& r : rows) {
         const std::string resident = r.c->resident.name.empty() ? r.c->resident.group_description : r.c->resident.name;
         out << cell(r.c->reference, 16) << cell(resident, 24) << cell(r.s.stage ? std::to_string(r.s.stage) : "-", 7)
-            << cell(r.s.next_label, 30) << cell(r.s.due ? to_iso(*r.s.due) : "-", 12);
+            << cell(r.s.next_label, 38) << cell(r.s.due ? to_iso(*r.s.due) : "-", 12);
         if (r.s.due) out << r.s.working_days_left << (r.s.working_days_left < 0 ? " (overdue)" : "");
         else out << "-";
         out << "\n";
