@@ -437,7 +437,9 @@ struct Builder {
         check("a-stage", "a. stage", true, "stage " + std::to_string(st.number));
 
         const bool defined = put_or_gap("definition", st.definition, "[complaint definition not recorded]");
-        check("b-definition", "b. complaint definition (5.6)", defined,
+        // Extension notices need only the reason, the new date and the Ombudsman (6.4, 6.5).
+        if (kind != LetterKind::Extension1 && kind != LetterKind::Extension2)
+            check("b-definition", "b. complaint definition (5.6)", defined,
               defined ? quote_short(st.definition)
                       : "not recorded — write the landlord's understanding of the complaint for stage " + std::to_string(st.number));
 
@@ -761,7 +763,8 @@ struct Builder {
     void refusal() {
         const Refusal& r = *c.refusal;
         const bool raised = put_or_gap("raised", c.own_words, "[what the resident raised not recorded]");
-        check("raised", "what the resident raised", raised, raised ? quote_short(c.own_words) : "the resident's words are not recorded — add them");
+        if (kind == LetterKind::Refusal)  // a refused escalation is about a complaint already answered
+            check("raised", "what the resident raised", raised, raised ? quote_short(c.own_words) : "the resident's words are not recorded — add them");
         put("received_date", long_date(c.received));
         const int i2 = stage_index(c, 2), i1 = stage_index(c, 1);
         std::optional<Date> esc = i2 >= 0 ? std::optional<Date>(c.stages[static_cast<size_t>(i2)].opened) : std::nullopt;

@@ -259,6 +259,22 @@ std::string mark_gap(const std::string& s) {
     return out;
 }
 
+namespace {
+void collect_names(const std::vector<TemplateNode>& nodes, std::set<std::string>& out) {
+    for (const TemplateNode& n : nodes) {
+        if (n.type == TemplateNode::Type::Text) continue;
+        out.insert(n.text);
+        collect_names(n.children, out);
+    }
+}
+}  // namespace
+
+std::set<std::string> template_names(const LetterTemplate& t) {
+    std::set<std::string> out;
+    collect_names(t.nodes, out);
+    return out;
+}
+
 Problems check_template(const LetterTemplate& t, const TemplateFields& schema) {
     Problems out;
     Scopes scopes{&schema};

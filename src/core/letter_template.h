@@ -12,6 +12,7 @@
 #include "core/result.h"
 
 #include <map>
+#include <set>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -66,6 +67,9 @@ Result<LetterTemplate> parse_template(std::string_view text, std::string name);
 // way (a list only as a section). The schema is a field set whose lists hold one
 // sample item listing the item names.
 Problems check_template(const LetterTemplate& t, const TemplateFields& schema);
+
+// Every name the template uses, in values and sections, at any depth.
+std::set<std::string> template_names(const LetterTemplate& t);
 
 // Renders with the values marked (kValueOpen/kGapOpen ...). Unknown names are errors.
 Result<std::string> render_template(const LetterTemplate& t, const TemplateFields& fields);

@@ -5,6 +5,9 @@
 #include "core/letter_output.h"
 #include "core/letter_template.h"
 
+#include <map>
+#include <set>
+
 namespace doorstep {
 namespace {
 
@@ -45,11 +48,108 @@ std::vector<LetterKind> all_letter_kinds() {
     return out;
 }
 
+namespace {
+
+struct Wording {
+    std::string text;
+    std::string name;  // for messages: "letters/ack1.txt" or "landlord template ack1"
+    bool easy = false;
+};
+
+// Easy read only where a variant exists.
+Wording choose_wording(LetterKind kind, bool want_easy, const Settings& s) {
+    Wording w;
+    if (want_easy) w.text = letter_template_text(kind, true, s);
+    w.easy = want_easy && !w.text.empty();
+    if (!w.easy) w.text = letter_template_text(kind, false, s);
+    const std::string key = template_key(kind, w.easy);
+    w.name = s.letter_templates.count(key) ? "landlord template " + key : "letters/" + key + ".txt";
+    return w;
+}
+
+// The names that carry each checklist item into the words of the letter (any one
+// will do). An item the case has but the wording leaves out is still missing.
+std::vector<const char*> carriers(const std::string& id, LetterKind kind) {
+    static const std::map<std::string, std::vector<const char*>> table = {
+        {"b-definition", {"definition"}},
+        {"investigated", {"investigated", "investigated_date"}},  // aspects (ack) or the end of a hazard investigation
+        {"excluded", {"excluded"}},
+        {"outcome", {"outcome_sought"}},
+        {"adjustments", {"adjustments"}},
+        {"response-due", {"response_due"}},
+        {"updates", {"update_every"}},
+        {"handler", {"handler_contact"}},
+        {"ombudsman", {"ombudsman_phone"}},
+        {"extension-reason", {"extension_reason"}},
+        {"new-due", {"new_due", "response_due"}},
+        {"within-limit", {"good_reason"}},
+        {"c-decision", {"decision"}},
+        {"d-reasons", {"reasons"}},
+        {"e-remedy", {"remedies"}},
+        {"f-actions", {"actions"}},
+        {"regulator", {"regulator_name"}},
+        {"raised", {"raised"}},
+        {"ground", {"ground"}},
+        {"reasons", {"reasons"}},
+        {"circumstances", {"circumstances"}},
+        {"discretion", {"discretion"}},
+        {"request", {"request"}},
+        {"how-to-complain", {"landlord_phone", "landlord_email"}},
+        {"findings", {"findings"}},
+        {"hazard-found", {"significant", "emergency", "no_hazard"}},
+        {"works", {"works"}},
+        {"accommodation", {"accommodation_offered", "accommodation_not_needed"}},
+    };
+    if (id == "g-escalation")
+        return kind == LetterKind::Response1 ? std::vector<const char*>{"escalation_deadline"} : std::vector<const char*>{"ombudsman_phone"};
+    auto it = table.find(id);
+    return it == table.end() ? std::vector<const char*>{} : it->second;
+}
+
+void check_wording(std::vector<CheckItem>& list, LetterKind kind, const LetterTemplate& t) {
+    const std::set<std::string> used = template_names(t);
+    for (CheckItem& i : list) {
+        if (!i.present) continue;  // the case's own gap says more
+        const std::vector<const char*> names = carriers(i.id, kind);
+        if (names.empty()) continue;
+        bool said = false;
+        for (const char* n : names) said = said || used.count(n);
+        if (said) continue;
+        i.present = false;
+        i.message = "the case has it, but the wording leaves it out — add {{" + std::string(names.front()) + "}} to " + t.name;
+    }
+}
+
+// The checklist, the wording in force and its parse, together.
+struct Checked {
+    LetterContent content;
+    Wording wording;
+    Result<LetterTemplate> tpl = Error{};
+};
+
+Result<Checked> check_all(LetterKind kind, const Case& c, const Settings& s, const Calendar& cal, const LetterOptions& options) {
+    Result<LetterContent> content = letter_content(kind, c, s, cal, options);
+    if (!content) return content.error();
+    Checked out;
+    out.content = std::move(*content);
+    out.wording = choose_wording(kind, options.easy_read.value_or(out.content.easy_read_wanted), s);
+    out.tpl = parse_template(out.wording.text, out.wording.name);
+    if (out.wording.text.empty())
+        out.content.checklist.push_back({"wording", "wording", false, "there is no template for this letter: add one in Settings"});
+    else if (!out.tpl)
+        out.content.checklist.push_back({"wording", "wording", false, out.tpl.error().text()});
+    else
+        check_wording(out.content.checklist, kind, *out.tpl);
+    return out;
+}
+
+}  // namespace
+
 std::vector<CheckItem> letter_checklist(LetterKind kind, const Case& c, const Settings& s, const Calendar& cal,
                                         const LetterOptions& options) {
-    Result<LetterContent> content = letter_content(kind, c, s, cal, options);
-    if (!content) return {{"fits-case", letter_kind_title(kind), false, content.error().message}};
-    return content->checklist;
+    Result<Checked> checked = check_all(kind, c, s, cal, options);
+    if (!checked) return {{"fits-case", letter_kind_title(kind), false, checked.error().message}};
+    return checked->content.checklist;
 }
 
 bool ready_to_send(const std::vector<CheckItem>& checklist) {
@@ -84,37 +184,27 @@ Problems check_letter_template(LetterKind kind, std::string_view text) {
 
 Result<Letter> draft_letter(LetterKind kind, const Case& c, const Settings& s, const Calendar& cal,
                             const LetterOptions& options) {
-    Result<LetterContent> content = letter_content(kind, c, s, cal, options);
-    if (!content) return content.error();
-    LetterContent& lc = *content;
+    Result<Checked> checked = check_all(kind, c, s, cal, options);
+    if (!checked) return checked.error();
+    LetterContent& lc = checked->content;
     const std::string ref = c.reference.empty() ? "this case" : "case " + c.reference;
     // A letter must carry its date: every date the resident is given counts from it.
     for (const CheckItem& i : lc.checklist)
         if (i.id == "date") return Error{ref, std::string("no date for the ") + letter_kind_title(kind) + ": give the date it is sent"};
+    if (checked->wording.text.empty())
+        return Error{ref, std::string("no template for the ") + letter_kind_title(kind) + " (assets/letters/" + letter_kind_id(kind) + ".txt)"};
+    if (!checked->tpl) return checked->tpl.error();
 
     Letter letter;
     letter.kind = kind;
     letter.title = letter_kind_title(kind);
     letter.date = lc.date;
     letter.checklist = lc.checklist;
-
-    // Easy read only where a variant exists; large print where adjusted for (5.10).
-    const bool want_easy = options.easy_read.value_or(lc.easy_read_wanted);
-    std::string text = want_easy ? letter_template_text(kind, true, s) : std::string();
-    letter.easy_read = want_easy && !text.empty();
-    if (!letter.easy_read) text = letter_template_text(kind, false, s);
-    if (text.empty())
-        return Error{ref, std::string("no template for the ") + letter_kind_title(kind) + " (assets/letters/" + letter_kind_id(kind) + ".txt)"};
-    letter.large_print = options.large_print.value_or(lc.large_print_wanted);
+    letter.easy_read = checked->wording.easy;
+    letter.large_print = options.large_print.value_or(lc.large_print_wanted);  // 5.10
     lc.fields["easy_read"] = TemplateValue::yes_no(letter.easy_read);
     lc.fields["large_print"] = TemplateValue::yes_no(letter.large_print);
-
-    const std::string tname = s.letter_templates.count(template_key(kind, letter.easy_read))
-                                  ? "landlord template " + template_key(kind, letter.easy_read)
-                                  : "letters/" + template_key(kind, letter.easy_read) + ".txt";
-    Result<LetterTemplate> tpl = parse_template(text, tname);
-    if (!tpl) return tpl.error();
-    Result<std::string> body = render_template(*tpl, lc.fields);
+    Result<std::string> body = render_template(*checked->tpl, lc.fields);
     if (!body) return body.error();
 
     LetterPage page;

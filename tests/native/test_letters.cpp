@@ -4,6 +4,7 @@
 #include <doctest/doctest.h>
 
 #include "core/letter_content.h"
+#include "core/assets.h"
 #include "core/import.h"
 #include "core/letter_output.h"
 #include "core/letter_samples.h"
@@ -721,8 +722,16 @@ TEST_CASE("letters: landlord templates override the shipped ones and are checked
     const Letter l = draft(LetterKind::Ack1, c, f);
     CHECK(has(l.text, "Complaint DS-2024-000042"));
     CHECK(has(l.text, "We will reply by Thursday 9 January 2025."));
-    // The checklist does not depend on the wording: the items are about the case.
-    CHECK(ready_to_send(l.checklist));
+    // Wording that leaves out an item the Code requires is caught, though the case has it.
+    CHECK(item(l.checklist, "b-definition")->present);
+    CHECK(item(l.checklist, "response-due")->present);
+    const CheckItem* omb = item(l.checklist, "ombudsman");
+    CHECK_FALSE(omb->present);
+    CHECK(omb->message == "the case has it, but the wording leaves it out — add {{ombudsman_phone}} to landlord template ack1");
+    CHECK_FALSE(item(l.checklist, "outcome")->present);
+    CHECK_FALSE(ready_to_send(l.checklist));
+    // The checklist alone sees the same wording.
+    CHECK_FALSE(item(letter_checklist(LetterKind::Ack1, c, f.s, f.cal), "ombudsman")->present);
 
     Problems p = check_letter_template(LetterKind::Ack1, "Hello {{residnet_name}}\n{{#remedies}}x{{/remedies}}\n");
     REQUIRE(p.size() == 2);
@@ -739,6 +748,9 @@ TEST_CASE("letters: landlord templates override the shipped ones and are checked
     REQUIRE_FALSE(bad.is_ok());
     CHECK(has(bad.error().message, "never closed"));
     CHECK(has(bad.error().where, "landlord template ack1"));
+    const CheckItem* wording = item(letter_checklist(LetterKind::Ack1, c, f.s, f.cal), "wording");
+    REQUIRE(wording);
+    CHECK(has(wording->message, "never closed"));
 }
 
 TEST_CASE("letter templates: sections, inverted sections, lists and standalone lines") {
@@ -809,5 +821,17 @@ TEST_CASE("letters: every sample case gives a letter ready to send, and is a val
         CHECK_MESSAGE(ready_to_send(l->checklist), missing_ids(l->checklist));
         CHECK_FALSE(has(l->text, "[")); // no gaps
         CHECK(c.demo);
+    }
+}
+
+TEST_CASE("letters: the template README documents every name each letter offers") {
+    const std::string readme(embedded_asset("letters/README.md"));
+    REQUIRE_FALSE(readme.empty());
+    for (LetterKind k : all_letter_kinds()) {
+        CHECK_MESSAGE(has(readme, "`" + std::string(letter_kind_id(k)) + "`"), letter_kind_id(k));
+        for (const PlaceholderDoc& p : letter_placeholders(k)) {
+            CHECK_MESSAGE(has(readme, "`" + p.name + "`"), p.name);
+            for (const PlaceholderDoc& i : p.item_names) CHECK_MESSAGE(has(readme, "`" + i.name + "`"), i.name);
+        }
     }
 }
