@@ -518,11 +518,12 @@ private:
     void play(const Plan& p) {
         Case* c = add_case(p, p.kind, p.received);
         if (!c) return;
+        const std::string id = c->id;  // a copy: ds_.cases grows while the case is played
         switch (p.kind) {
             case CaseKind::Complaint:
                 if (p.legacy) c->code = CodeVersion::Code2022;
                 hazard(*c, p);
-                complaint(c->id, p);
+                complaint(id, p);
                 // New complaints logged separately under 6.8 run their own course.
                 while (!deferred_.empty()) {
                     const std::string next = deferred_.back();
@@ -535,7 +536,7 @@ private:
                 break;
             case CaseKind::ServiceRequest:
             case CaseKind::MemberEnquiry:
-                request_or_enquiry(c->id, p);
+                request_or_enquiry(id, p);
                 break;
             case CaseKind::Compliment:
             case CaseKind::SurveyFeedback: {
