@@ -1,35 +1,53 @@
-// window.doorstep: the automation interface of the running app (see README,
-// "Automation interface"). Runs inside the Emscripten module before main().
-//   ready     Promise, resolves after the first frame is drawn; rejects if start-up fails
-//   frames()  number of frames drawn so far
+// window.doorstep: the automation interface of the running app (README,
+// "Automation interface (window.doorstep)"). This part runs before main(), so
+// the object exists from the moment doorstep.js loads; hook.js connects its
+// methods to the app once it runs, and `ready` resolves when the saved cases
+// have loaded and the first frame showing them is drawn.
 (function () {
   'use strict';
   var resolveReady, rejectReady;
   var ready = new Promise(function (resolve, reject) { resolveReady = resolve; rejectReady = reject; });
-  ready.catch(function () {});  // failure is reported through the page, not as an unhandled rejection
-  var frames = 0;
+  ready.catch(function () {});  // failure is reported on the page, not as an unhandled rejection
+  var api = null;
+
+  function started(what) {
+    if (!api) throw new Error('Doorstep has not started yet: await window.doorstep.ready before calling ' + what + '()');
+    return api;
+  }
 
   window.doorstep = {
     ready: ready,
-    frames: function () { return frames; },
+    // Frames drawn so far (none are drawn while nothing happens).
+    frames: function () { return api ? api.frames() : 0; },
+    // Every case and setting as the export file's JSON text.
+    exportJson: function () { return started('exportJson').exportJson(); },
+    // mode "replace" or "merge"; {ok, message}. Nothing changes when ok is false.
+    importJson: function (text, mode) { return started('importJson').importJson(text, mode); },
+    // {x, y, w, h} in CSS px (page coordinates) of the element named `label`
+    // (visible name, or ImGui id as a decimal string), plus id, role, name, value
+    // and state flags; null when no such element is on screen.
+    widget: function (label) { return api ? api.widget(label) : null; },
+    // The semantics tree of the last frame: {title, nodes: [...], ...}.
+    semantics: function () { return api ? api.semantics() : {title: '', nodes: []}; },
+    // The last message the app showed (a notice, an error, an import result).
+    lastMessage: function () { return api ? api.lastMessage() : ''; },
   };
 
-  // Called from C++ (src/platform/web) after each drawn frame.
-  Module['doorstepFrameDrawn'] = function (count) {
-    frames = count;
-    if (count === 1) {
+  Module['doorstepHook'] = {
+    attach: function (impl) { api = impl; },
+    ready: function () {
       resolveReady(true);
       window.dispatchEvent(new CustomEvent('doorstep-ready'));
-    }
+    },
+    fail: fail,
   };
 
-  // Called from C++ when start-up cannot continue, and by Emscripten on abort.
+  // Start-up cannot continue (no WebGL 2, the program stopped).
   function fail(reason) {
     var text = String(reason);
     rejectReady(new Error(text));
     window.dispatchEvent(new CustomEvent('doorstep-failed', { detail: text }));
   }
-  Module['doorstepStartFailed'] = fail;
   var previousOnAbort = Module['onAbort'];
   Module['onAbort'] = function (what) {
     fail('the program stopped (' + what + ')');

@@ -1,0 +1,224 @@
+#include "platform/web/mirror.h"
+
+#include "platform/web/redraw.h"
+#include "ui/semantics.h"
+
+#include "imgui.h"
+#include "imgui_internal.h"
+
+#include <emscripten/emscripten.h>
+
+#include <cstdio>
+#include <string>
+#include <vector>
+
+// mirror.js
+extern "C" {
+void doorstep_mirror_update(const char* json);
+int doorstep_mirror_focus_kind();
+void doorstep_mirror_follow_focus(uint32_t id);
+int doorstep_mirror_focus_text(uint32_t id, int in_gesture);
+void doorstep_mirror_blur_text(uint32_t id);
+void doorstep_mirror_set_text(uint32_t id, const char* text, int sel_start, int sel_end);
+void doorstep_mirror_set_selection(uint32_t id, int sel_start, int sel_end);
+}
+
+namespace doorstep::web {
+
+namespace {
+
+struct Mirror {
+    uint64_t sent_hash = 0;
+    bool sent_any = false;
+    std::vector<uint32_t> activations;  // from DOM clicks, for the next NewFrame
+    uint32_t focus_request = 0;         // DOM focus moved here
+    uint32_t blurred = 0;               // a DOM text field lost focus to something outside the mirror
+    ImGuiID last_nav = 0;
+    std::string json;
+};
+
+Mirror g_m;
+
+void append_string(std::string& out, const std::string& s) {
+    out += '"';
+    for (unsigned char c : s) {
+        switch (c) {
+            case '"': out += "\\\""; break;
+            case '\\': out += "\\\\"; break;
+            case '\n': out += "\\n"; break;
+            case '\r': out += "\\r"; break;
+            case '\t': out += "\\t"; break;
+            default:
+                if (c < 0x20) {
+                    char buf[8];
+                    std::snprintf(buf, sizeof buf, "\\u%04x", c);
+                    out += buf;
+                } else {
+                    out += char(c);
+                }
+        }
+    }
+    out += '"';
+}
+
+const ui::SemanticNode* find_node(uint32_t id) {
+    for (const ui::SemanticNode& n : ui::sem_tree().nodes)
+        if (n.id == id) return &n;
+    return nullptr;
+}
+
+bool is_text_role(ui::Role r) {
+    return r == ui::Role::TextField || r == ui::Role::TextArea || r == ui::Role::NumberField;
+}
+
+// The window a node was drawn in: ImGui keeps no item -> window map, so find the
+// front-most window whose content (visible or scrolled away) holds the node's
+// centre, then the deepest child window that does.
+bool content_holds(ImGuiWindow* w, const ImVec2& p) {
+    if (!w->WasActive || w->Hidden) return false;
+    const float x0 = w->InnerRect.Min.x - w->Scroll.x, y0 = w->InnerRect.Min.y - w->Scroll.y;
+    ImRect content(x0, y0, x0 + w->ContentSize.x + w->WindowPadding.x * 2, y0 + w->ContentSize.y + w->WindowPadding.y * 2);
+    content.Add(w->InnerRect);
+    return content.Contains(p);
+}
+
+ImGuiWindow* deepest_child(ImGuiWindow* w, const ImVec2& p) {
+    for (int i = w->DC.ChildWindows.Size - 1; i >= 0; --i) {
+        ImGuiWindow* child = w->DC.ChildWindows[i];
+        if (content_holds(child, p)) return deepest_child(child, p);
+    }
+    return w;
+}
+
+ImGuiWindow* window_of(const ui::SemanticNode& n) {
+    ImGuiContext& g = *ImGui::GetCurrentContext();
+    const ImVec2 centre(n.x + n.w * 0.5f, n.y + n.h * 0.5f);
+    for (int i = g.WindowsFocusOrder.Size - 1; i >= 0; --i) {
+        ImGuiWindow* root = g.WindowsFocusOrder[i];
+        if (root && content_holds(root, centre)) return deepest_child(root, centre);
+    }
+    return nullptr;
+}
+
+void activate(uint32_t id) {
+    ImGui::ActivateItemByID(id);
+    const ui::SemanticNode* n = find_node(id);
+    // A text field activated from outside starts editing (rather than waiting for a keyboard "Enter").
+    if (n && is_text_role(n->role)) ImGui::GetCurrentContext()->NavNextActivateFlags = ImGuiActivateFlags_PreferInput;
+}
+
+// DOM focus arrived on a node: make it ImGui's keyboard focus and scroll it into view.
+void focus_imgui(uint32_t id) {
+    ImGuiContext& g = *ImGui::GetCurrentContext();
+    const ui::SemanticNode* n = find_node(id);
+    if (!n) return;
+    // Editing elsewhere ends when focus leaves that field.
+    if (g.ActiveId && g.ActiveId != id && g.InputTextState.ID == g.ActiveId) ImGui::ClearActiveID();
+    ImGuiWindow* w = window_of(*n);
+    if (!w) return;
+    const ImRect rect(n->x, n->y, n->x + n->w, n->y + n->h);
+    ImGui::FocusWindow(w);
+    ImGui::SetNavID(id, ImGuiNavLayer_Main, w->NavRootFocusScopeId, ImGui::WindowRectAbsToRel(w, rect));
+    g.NavDisableHighlight = false;  // show the focus ring: focus came from the keyboard or a screen reader
+    g.NavDisableMouseHover = true;
+    if (!w->InnerClipRect.Contains(rect)) ImGui::ScrollToRect(w, rect, ImGuiScrollFlags_KeepVisibleEdgeY);
+    if (is_text_role(n->role) && g.ActiveId != id) activate(id);
+}
+
+}  // namespace
+
+DomFocus mirror_dom_focus() {
+    switch (doorstep_mirror_focus_kind()) {
+        case 1: return DomFocus::TextField;
+        case 2: return DomFocus::TextArea;
+        case 3: return DomFocus::Element;
+        default: return DomFocus::None;
+    }
+}
+
+void mirror_before_new_frame() {
+    for (uint32_t id : g_m.activations) activate(id);  // several in one frame: the last one counts
+    g_m.activations.clear();
+    if (g_m.blurred) {
+        ImGuiContext& g = *ImGui::GetCurrentContext();
+        if (g.ActiveId == g_m.blurred && g.InputTextState.ID == g.ActiveId) ImGui::ClearActiveID();
+        g_m.blurred = 0;
+    }
+}
+
+void mirror_after_new_frame() {
+    if (!g_m.focus_request) return;
+    const uint32_t id = g_m.focus_request;
+    g_m.focus_request = 0;
+    focus_imgui(id);
+    g_m.last_nav = ImGui::GetCurrentContext()->NavId;  // not a change to send back to the DOM
+}
+
+void mirror_after_frame() {
+    const ui::SemanticsTree& tree = ui::sem_tree();
+    if (!g_m.sent_any || tree.hash != g_m.sent_hash) {
+        std::string& j = g_m.json;
+        j.clear();
+        j += "{\"title\":";
+        append_string(j, tree.title);
+        j += ",\"polite\":";
+        append_string(j, tree.announce_polite);
+        j += ",\"alert\":";
+        append_string(j, tree.announce_alert);
+        j += ",\"focus\":";
+        j += std::to_string(tree.focus_node);
+        j += ",\"nodes\":";
+        j += ui::sem_to_json(tree, 1.0f);  // ImGui coordinates are CSS px already
+        j += '}';
+        doorstep_mirror_update(j.c_str());
+        g_m.sent_hash = tree.hash;
+        g_m.sent_any = true;
+    }
+    // ImGui's keyboard focus moved (arrow keys, a click, a screen opening): the
+    // DOM focus follows, if it is in the mirror at all (mouse users keep theirs).
+    const ImGuiID nav = ImGui::GetCurrentContext()->NavId;
+    if (nav != g_m.last_nav) {
+        g_m.last_nav = nav;
+        if (nav && find_node(nav)) doorstep_mirror_follow_focus(nav);
+    }
+}
+
+bool mirror_focus_text(uint32_t id, bool in_gesture) { return doorstep_mirror_focus_text(id, in_gesture ? 1 : 0) != 0; }
+void mirror_blur_text(uint32_t id) { doorstep_mirror_blur_text(id); }
+void mirror_set_text(uint32_t id, const std::string& text, int s, int e) { doorstep_mirror_set_text(id, text.c_str(), s, e); }
+void mirror_set_selection(uint32_t id, int s, int e) { doorstep_mirror_set_selection(id, s, e); }
+
+bool mirror_node_rect(uint32_t id, float& x, float& y, float& w, float& h) {
+    const ui::SemanticNode* n = find_node(id);
+    if (!n) return false;
+    x = n->x;
+    y = n->y;
+    w = n->w;
+    h = n->h;
+    return true;
+}
+
+}  // namespace doorstep::web
+
+// Called from mirror.js.
+extern "C" {
+
+// A mirror element was activated (click, Enter, Space, a screen reader's double tap).
+EMSCRIPTEN_KEEPALIVE void doorstep_mirror_activated(uint32_t id) {
+    doorstep::web::g_m.activations.push_back(id);
+    doorstep::web::request_redraw(3);
+}
+
+// DOM focus moved onto a mirror element (Tab, a screen reader's cursor).
+EMSCRIPTEN_KEEPALIVE void doorstep_mirror_focused(uint32_t id) {
+    doorstep::web::g_m.focus_request = id;
+    doorstep::web::request_redraw(3);
+}
+
+// A text field's DOM twin lost focus to something outside the mirror.
+EMSCRIPTEN_KEEPALIVE void doorstep_mirror_blurred(uint32_t id) {
+    doorstep::web::g_m.blurred = id;
+    doorstep::web::request_redraw(3);
+}
+
+}
