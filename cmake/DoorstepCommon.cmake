@@ -58,10 +58,21 @@ endforeach()
 # CONFIGURE_DEPENDS: adding or removing an asset re-runs this glob at build time.
 file(GLOB_RECURSE DOORSTEP_ASSET_FILES CONFIGURE_DEPENDS ${_asset_patterns})
 set(DOORSTEP_ASSETS_CPP "${CMAKE_BINARY_DIR}/generated/embedded_assets.cpp")
+# The list of asset paths, rewritten only when it changes: a removed asset has no file
+# left to be newer than the generated table, so the list itself is a dependency.
+set(_asset_list_file "${CMAKE_BINARY_DIR}/generated/asset_list.txt")
+string(REPLACE ";" "\n" _asset_list "${DOORSTEP_ASSET_FILES}")
+set(_old_list "<none>")
+if(EXISTS "${_asset_list_file}")
+  file(READ "${_asset_list_file}" _old_list)
+endif()
+if(NOT _old_list STREQUAL _asset_list)
+  file(WRITE "${_asset_list_file}" "${_asset_list}")
+endif()
 add_custom_command(
   OUTPUT "${DOORSTEP_ASSETS_CPP}"
   COMMAND "${CMAKE_COMMAND}" -DASSET_DIR=${DOORSTEP_ROOT}/assets -DOUTPUT=${DOORSTEP_ASSETS_CPP}
           -P "${DOORSTEP_ROOT}/cmake/embed_assets.cmake"
-  DEPENDS ${DOORSTEP_ASSET_FILES} "${DOORSTEP_ROOT}/cmake/embed_assets.cmake" "${DOORSTEP_ROOT}/cmake/asset_types.cmake"
+  DEPENDS ${DOORSTEP_ASSET_FILES} "${_asset_list_file}" "${DOORSTEP_ROOT}/cmake/embed_assets.cmake" "${DOORSTEP_ROOT}/cmake/asset_types.cmake"
   COMMENT "Embedding assets/ into the engine"
   VERBATIM)

@@ -83,11 +83,4 @@ std::vector<std::string> embedded_asset_names() {
 }  // namespace doorstep
 ")
 
-# Rewrite only when the content changed, so an unchanged asset set recompiles nothing.
-if(EXISTS "${OUTPUT}")
-  file(READ "${OUTPUT}" old)
-  if(old STREQUAL source)
-    return()
-  endif()
-endif()
 file(WRITE "${OUTPUT}" "${source}")
