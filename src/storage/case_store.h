@@ -1,0 +1,163 @@
+// CaseStore: everything one device keeps, as files in a FileStore, laid out so
+// that saving one case costs the same at 10 cases or 10,000 (docs/storage.md):
+//
+//   cases/<id>.json        one file per case (case_to_text)
+//   settings.json          doorstep/1 documents holding only their part:
+//   learning.json          the landlord's settings, the learning log, and the
+//   assurance.json         self-assessments, quality checks and non-compliance
+//   drafts/<key>.json      half-written forms
+//   attachments/<sha256>   evidence bytes, named by content; <sha256>.json its type
+//   quarantine/            files that could not be read, kept for a person to look at
+//   export-state.json      when the data was last exported, what changed since
+//   import-commit.json     only while an import is being applied (see import_replace)
+//
+// No index file: open() reads every case anyway (status is shown for all of
+// them), so an index would be a second copy to keep right for no gain.
+#pragma once
+#include "core/case.h"
+#include "core/dataset.h"
+#include "core/import.h"
+#include "core/result.h"
+#include "storage/attachments.h"
+#include "storage/file_store.h"
+
+#include <functional>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace doorstep {
+
+struct OpenReport {
+    int cases_loaded = 0;
+    // where = the file as it was ("cases/<id>.json"), message = why it could not be
+    // read and where it went ("moved to quarantine/<id>.json").
+    std::vector<Error> quarantined;
+    std::vector<Error> notes;      // anything else worth saying (an interrupted import finished, ...)
+    bool import_finished = false;  // an import cut short last time was completed now
+};
+
+struct ExportState {
+    std::string last_exported;        // "YYYY-MM-DDTHH:MM" local, empty = never
+    std::string first_change_since;   // first change after it, empty = none
+    std::vector<std::string> changed_case_ids;  // cases saved since, each once
+    bool other_changes = false;       // settings, learning or assurance records changed since
+    int unexported_changes() const { return int(changed_case_ids.size()) + (other_changes ? 1 : 0); }
+};
+
+struct ImportOutcome {
+    int cases_in_file = 0;
+    int cases_written = 0;   // new or different
+    int cases_removed = 0;   // replace only: cases not in the file
+    int attachments_added = 0;
+    int attachments_already_here = 0;
+    // Merge only (merge.h): counts and messages from the merge.
+    int merged_added = 0, merged_updated = 0, merged_unchanged = 0, merged_conflicts = 0;
+    std::vector<std::string> messages;
+};
+
+struct DraftInfo {
+    std::string key;
+    std::string title;     // what the list of unfinished forms shows
+    std::string saved_at;  // "YYYY-MM-DDTHH:MM"
+};
+
+struct Draft {
+    DraftInfo info;
+    std::string body;      // the form's own text (the UI's JSON), kept as given
+};
+
+class CaseStore {
+public:
+    explicit CaseStore(FileStore& files);
+
+    // Local time "YYYY-MM-DDTHH:MM" for exported_at, drafts and export tracking.
+    // Defaults to the system clock; tests set a fixed one.
+    std::function<std::string()> clock;
+    ImportLimits limits;
+    AttachmentLimits attachment_limits;
+
+    // Loads everything. A case file that cannot be read is moved to quarantine/
+    // and reported; every other case still loads. Also finishes an import that was
+    // cut short, and tidies temp files left by a crash. Fails only when the store
+    // cannot be read at all.
+    Result<OpenReport> open();
+    const Dataset& data() const { return data_; }
+
+    // Bumps the case's revision (revisions.h) with this device's id and writes its
+    // one file. On failure neither `c` nor the store changes, and the message says
+    // what happened, e.g. "Could not save case DS-2025-000123: the device storage
+    // is full. Nothing was lost: the previous version is kept."
+    Status save_case(Case& c);
+    Status remove_case(const std::string& id);
+    const Case* find_case(const std::string& id) const;
+
+    Status save_settings(const Settings& s);
+    Status save_learning(const std::vector<LearningItem>& items);
+    Status save_assurance(const std::vector<SelfAssessment>& assessments, const std::vector<QualityCheck>& checks,
+                          const std::vector<NonComplianceEvent>& events);
+
+    // Half-written forms, so nothing typed is lost on a closed tab. Keys are
+    // letters, digits, '-', '_' and '.', at most 100 characters.
+    Status save_draft(const std::string& key, const std::string& title, std::string_view body);
+    std::optional<Draft> load_draft(const std::string& key);
+    std::vector<DraftInfo> list_drafts();  // newest first
+    Status discard_draft(const std::string& key);
+
+    // Evidence: checked (attachments.h), stored once by content hash.
+    // Returns the Attachment to add to a case (sha256, filename, mime, size, added).
+    Result<Attachment> add_attachment(std::string_view bytes, std::string_view mime, const std::string& filename,
+                                      Date added);
+    Result<std::string> read_attachment(const std::string& sha256);  // verifies the hash
+    bool has_attachment(const std::string& sha256);
+
+    // Import validates the whole file first (parse_dataset) and changes nothing
+    // when it fails. It is applied by writing every new file beside the old one
+    // ("<path>.new"), then a commit marker, then renames: a failure before the
+    // marker leaves the old data; after it, open() finishes the import.
+    // Replace keeps this device's own settings (device id, officer, theme, text size).
+    Result<ImportOutcome> import_replace(std::string_view text);
+    Result<ImportOutcome> import_merge(std::string_view text);
+
+    // The export file (export_dataset), stamped with clock().
+    std::string export_json();
+    // The export plus attachment bytes: top-level "files": {"<sha256>": {"mime", "size",
+    // "base64"}} (docs/storage.md). Attachments whose bytes are missing or damaged
+    // are left out and named in `missing`.
+    std::string export_bundle(std::vector<Error>* missing = nullptr);
+    // A bundle (or a plain export): every file's type, size and hash is checked
+    // before anything changes; attachments are kept by content hash, never twice.
+    Result<ImportOutcome> import_bundle(std::string_view text, bool merge);
+
+    // Call once the export was handed to the user (download started).
+    Status mark_exported();
+    const ExportState& export_state() const { return export_state_; }
+    // True when there are unexported changes and the last export (or the first
+    // change, if never exported) is at least policy.unexported_reminder_days old.
+    bool export_reminder_due(Date today) const;
+
+private:
+    struct FileWrite {
+        std::string path;
+        std::string text;
+    };
+    Status commit(const std::vector<FileWrite>& writes, const std::vector<std::string>& removes, const char* action);
+    Status finish_commit(std::vector<Error>* notes);
+    Result<ImportOutcome> apply_import(Dataset incoming, bool merge, ImportOutcome outcome);
+    Status write_side_file(const char* path, const Dataset& part);
+    Status note_change(const std::string& case_id);
+    Status write_export_state();
+    std::string now() const;
+    std::string device_id() const;
+
+    FileStore& files_;
+    Dataset data_;
+    ExportState export_state_;
+};
+
+// The text of the side files, for tests and tools: a doorstep/1 document
+// holding only that part of the dataset.
+std::string settings_file_text(const Settings& s, std::string_view stamped_at);
+
+}  // namespace doorstep
