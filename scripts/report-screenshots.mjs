@@ -32,7 +32,7 @@ const run = (args) => execFileSync(cli, args, { stdio: ['ignore', 'ignore', 'inh
 let data = process.env.DOORSTEP_REPORT_DATA;
 if (!data) {
   data = path.join(work, 'demo.json');
-  run(['demo', '--cases', '900', '--seed', '2025', '--on', '2025-04-30', '-o', data]);
+  run(['demo', '--cases', '900', '--seed', '7', '--on', '2025-04-30', '-o', data]);
 }
 
 const docs = [

@@ -1341,7 +1341,10 @@ std::string self_assessment_html(const AssessmentDocument& doc) {
             body += "<h2>Section " + std::to_string(section) + ": " + html_escape(row.provision->section_title) + "</h2>\n";
             body += "<table id=\"t-section-" + std::to_string(section) + "\">\n<caption>Section " + std::to_string(section) +
                     " provisions<span>Comply, evidence, commentary and actions for each provision, with evidence "
-                    "measured from the case records.</span></caption>\n<thead><tr>"
+                    "measured from the case records.</span></caption>\n"
+                    "<colgroup><col style=\"width:6%\"><col style=\"width:22%\"><col style=\"width:7%\">"
+                    "<col style=\"width:27%\"><col style=\"width:14%\"><col style=\"width:12%\"><col style=\"width:6%\">"
+                    "<col style=\"width:6%\"></colgroup>\n<thead><tr>"
                     "<th scope=\"col\">Code provision</th><th scope=\"col\">Code requirement</th><th scope=\"col\">Comply</th>"
                     "<th scope=\"col\">Evidence</th><th scope=\"col\">Commentary / explanation</th>"
                     "<th scope=\"col\">Action required</th><th scope=\"col\">Action owner</th>"

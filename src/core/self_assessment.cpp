@@ -8,6 +8,7 @@
 #include <algorithm>
 #include <cstdio>
 #include <unordered_map>
+#include <unordered_set>
 
 namespace doorstep {
 
@@ -284,10 +285,11 @@ namespace {
 
 struct Measure {
     MeasuredEvidence e;
+    std::unordered_set<std::string> listed;  // each breaching case named once
     void applies(bool ok, const std::string& ref) {
         ++e.applicable;
         if (ok) ++e.met;
-        else if (std::find(e.breaches.begin(), e.breaches.end(), ref) == e.breaches.end()) e.breaches.push_back(ref);
+        else if (listed.insert(ref).second) e.breaches.push_back(ref);
     }
 };
 
@@ -409,6 +411,8 @@ std::vector<MeasuredEvidence> measure_evidence(const Dataset& data, const Period
     const size_t m97 = idx("9.7", "Ombudsman orders complied with by their due date");
 
     std::vector<std::string> channels_seen;
+    std::unordered_set<std::string> in_learning_log;  // 9.1: cases a learning item names
+    for (const auto& item : data.learning) in_learning_log.insert(item.case_ids.begin(), item.case_ids.end());
 
     for (const Case* cp : cases) {
         const Case& c = *cp;
@@ -484,10 +488,7 @@ std::vector<MeasuredEvidence> measure_evidence(const Dataset& data, const Period
         if (c.kind == CaseKind::Complaint && c.closure && period.contains(c.closure->closed_on) &&
             c.closure->reason != ClosureReason::Refused && c.closure->reason != ClosureReason::JoinedToOther &&
             c.closure->reason != ClosureReason::Withdrawn) {
-            bool learned = !trimmed(c.learning).empty();
-            for (const auto& item : data.learning)
-                learned = learned || std::find(item.case_ids.begin(), item.case_ids.end(), c.id) != item.case_ids.end();
-            ms[m91].applies(learned, ref);
+            ms[m91].applies(!trimmed(c.learning).empty() || in_learning_log.count(c.id) > 0, ref);
         }
 
         // 9.7c: Ombudsman orders.
