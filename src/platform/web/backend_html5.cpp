@@ -37,6 +37,7 @@ struct Backend {
     double last_time = 0;
     bool press_unseen = false;      // a press ImGui has not had a frame to see yet
     int keys_held = 0;              // non-modifier keys down, for ImGui's key repeat
+    bool nav_keys = false;          // keys that move ImGui's focus were pressed since the last frame
     bool key_down[ImGuiKey_NamedKey_END] = {};
     // Touch
     long touch_id = -1;             // the finger we follow; others are ignored
@@ -125,6 +126,7 @@ void set_key(ImGuiKey k, bool down) {
     ImGui::GetIO().AddKeyEvent(k, down);
     if (is_modifier(k) || k >= ImGuiKey_NamedKey_END) return;
     if (down && !g.key_down[k]) ++g.keys_held;
+    if (down) g.nav_keys = true;
     if (!down && g.key_down[k]) --g.keys_held;
     g.key_down[k] = down;
 }
@@ -537,6 +539,12 @@ float backend_pixel_ratio() {
 int backend_framebuffer_width() { return g.fb_w; }
 int backend_framebuffer_height() { return g.fb_h; }
 bool backend_wants_frames() { return g.keys_held > 0 || touch_active(g.scroll); }
+
+bool backend_take_nav_keys() {
+    const bool pressed = g.nav_keys || g.keys_held > 0;  // held keys repeat
+    g.nav_keys = false;
+    return pressed;
+}
 float backend_visible_top() { return g.visible_top; }
 float backend_visible_bottom() { return g.visible_bottom; }
 

@@ -22,6 +22,9 @@ float backend_pixel_ratio();            // device pixel ratio the canvas is size
 int backend_framebuffer_width();
 int backend_framebuffer_height();
 bool backend_wants_frames();            // a held key, finger scrolling in flight
+// Keys that move ImGui's keyboard focus (arrows, paging) reached ImGui since the
+// last call: a focus change now was the keyboard's, and the DOM focus may follow.
+bool backend_take_nav_keys();
 
 // The visible part of the page while an on-screen keyboard covers the rest
 // (visualViewport), in CSS px from the top of the canvas.

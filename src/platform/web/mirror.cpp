@@ -1,5 +1,6 @@
 #include "platform/web/mirror.h"
 
+#include "platform/web/backend_html5.h"
 #include "platform/web/redraw.h"
 #include "ui/semantics.h"
 
@@ -174,12 +175,16 @@ void mirror_after_frame() {
         g_m.sent_hash = tree.hash;
         g_m.sent_any = true;
     }
-    // ImGui's keyboard focus moved (arrow keys, a click, a screen opening): the
-    // DOM focus follows, if it is in the mirror at all (mouse users keep theirs).
+    // ImGui's keyboard focus moved by keys ImGui handled (arrows in a list or a
+    // popup): the DOM focus follows, if it is in the mirror at all. Moves made by a
+    // click or by the app itself are not followed: a tap must not pull the DOM
+    // focus (and an on-screen keyboard) along, and the app places the screen
+    // reader's focus itself (SemanticsTree::focus_node).
     const ImGuiID nav = ImGui::GetCurrentContext()->NavId;
+    const bool by_keys = backend_take_nav_keys();
     if (nav != g_m.last_nav) {
         g_m.last_nav = nav;
-        if (nav && find_node(nav)) doorstep_mirror_follow_focus(nav);
+        if (nav && by_keys && find_node(nav)) doorstep_mirror_follow_focus(nav);
     }
 }
 
