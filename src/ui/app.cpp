@@ -574,12 +574,16 @@ void app_frame(App& app) {
         float rail_w = rail ? std::min(260.0f * std::max(1.0f, theme_text_scale() * 0.85f), W * 0.3f) : 0.0f;
 
         focus_hold(true);
-        if (bar_h > 0) top_menu_bar(app, W, bar_h);
+        if (bar_h > 0) {
+            ImGui::SetCursorPos(ImVec2(0, 0));
+            top_menu_bar(app, W, bar_h);
+        }
         if (rail) {
+            ImGui::SetCursorPos(ImVec2(0, 0));
             side_rail(app, rail_w, H);
-            ImGui::SameLine(0, 0);
         }
         focus_hold(false);
+        ImGui::SetCursorPos(ImVec2(rail_w, bar_h));
         const bool opened = s.screen_opened;
         s.screen_opened = false;  // go() during this frame sets it again for the next
         if (opened) ImGui::SetNextWindowScroll(ImVec2(0, 0));
@@ -605,7 +609,10 @@ void app_frame(App& app) {
         ImGui::EndChild();
         ImGui::PopStyleColor();
         focus_hold(true);
-        if (tabs) bottom_tabs(app, W, tab_h);
+        if (tabs) {
+            ImGui::SetCursorPos(ImVec2(0, H - tab_h));
+            bottom_tabs(app, W, tab_h);
+        }
         focus_hold(false);
     }
     // Escape closes a dialog (the dialog code handles it) or goes back from a case.
