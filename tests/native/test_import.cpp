@@ -335,7 +335,11 @@ TEST_CASE("import: one case file on its own") {
 
 TEST_CASE("import: the fuzzing corpus replays without crashing") {
     namespace fs = std::filesystem;
+#ifdef DOORSTEP_SOURCE_DIR
+    const fs::path dir = fs::path(DOORSTEP_SOURCE_DIR) / "tests" / "native" / "corpus";
+#else
     const fs::path dir = fs::path(__FILE__).parent_path() / "corpus";
+#endif
     REQUIRE(fs::is_directory(dir));
     int files = 0;
     for (const auto& entry : fs::directory_iterator(dir)) {
