@@ -275,7 +275,7 @@ Status CaseStore::save_case(Case& c) {
             break;
         }
     if (!replaced) data_.cases.push_back(std::move(next));
-    (void)note_change(c.id);  // the reminder's bookkeeping must never fail a save
+    (void)note_changes({c.id}, false);  // the reminder's bookkeeping must never fail a save
     return Status::ok();
 }
 
@@ -285,7 +285,7 @@ Status CaseStore::remove_case(const std::string& id) {
     if (Status s = files_.remove(case_path(id)); !s)
         return Error{"", "Could not remove case " + case_label(*it) + ": " + s.error().message + "."};
     data_.cases.erase(it);
-    (void)note_change(id);
+    (void)note_changes({id}, false);
     return Status::ok();
 }
 
@@ -308,8 +308,7 @@ Status CaseStore::save_settings(const Settings& s) {
     part.settings = s;
     if (Status st = write_side_file(kSettingsFile, part); !st) return st;
     data_.settings = s;
-    export_state_.other_changes = true;
-    (void)note_change("");
+    (void)note_changes({}, true);
     return Status::ok();
 }
 
@@ -318,8 +317,7 @@ Status CaseStore::save_learning(const std::vector<LearningItem>& items) {
     part.learning = items;
     if (Status st = write_side_file(kLearningFile, part); !st) return st;
     data_.learning = items;
-    export_state_.other_changes = true;
-    (void)note_change("");
+    (void)note_changes({}, true);
     return Status::ok();
 }
 
@@ -333,8 +331,7 @@ Status CaseStore::save_assurance(const std::vector<SelfAssessment>& assessments,
     data_.assessments = assessments;
     data_.quality_checks = checks;
     data_.non_compliance = events;
-    export_state_.other_changes = true;
-    (void)note_change("");
+    (void)note_changes({}, true);
     return Status::ok();
 }
 
@@ -352,19 +349,27 @@ Status CaseStore::write_export_state() {
 
 // Written only when something new changed since the export (the first save of
 // each case), so repeated saves of one case cost one file write each.
-Status CaseStore::note_change(const std::string& case_id) {
+Status CaseStore::note_changes(const std::vector<std::string>& case_ids, bool other) {
     bool grew = false;
     if (export_state_.first_change_since.empty()) {
         export_state_.first_change_since = now();
         grew = true;
     }
-    if (!case_id.empty() &&
-        std::find(export_state_.changed_case_ids.begin(), export_state_.changed_case_ids.end(), case_id) ==
-            export_state_.changed_case_ids.end()) {
-        export_state_.changed_case_ids.push_back(case_id);
+    if (other) {
+        export_state_.other_changes = true;
+        grew = true;  // settings, learning or assurance: rare, always recorded
+    }
+    std::set<std::string> known;
+    if (case_ids.size() > 1) known.insert(export_state_.changed_case_ids.begin(), export_state_.changed_case_ids.end());
+    for (const std::string& id : case_ids) {
+        const bool seen = case_ids.size() > 1
+                              ? !known.insert(id).second
+                              : std::find(export_state_.changed_case_ids.begin(), export_state_.changed_case_ids.end(),
+                                          id) != export_state_.changed_case_ids.end();
+        if (seen) continue;
+        export_state_.changed_case_ids.push_back(id);
         grew = true;
     }
-    if (case_id.empty()) grew = true;  // settings, learning or assurance: rare, always recorded
     return grew ? write_export_state() : Status::ok();
 }
 
@@ -580,6 +585,7 @@ Result<ImportOutcome> CaseStore::apply_import(Dataset incoming, bool merge, Impo
         next_ids.insert(c.id);
         const std::string text = case_to_text(c);
         auto it = current.find(c.id);
+        // Same revision: compare the text too (a hand-edited file may not have bumped it).
         if (it != current.end() && it->second->rev == c.rev && case_to_text(*it->second) == text) continue;
         writes.push_back({case_path(c.id), text});
     }
@@ -633,7 +639,8 @@ Result<ImportOutcome> CaseStore::apply_import(Dataset incoming, bool merge, Impo
     std::sort(data_.cases.begin(), data_.cases.end(), [](const Case& a, const Case& b) {
         return a.reference != b.reference ? a.reference < b.reference : a.id < b.id;
     });
-    for (const std::string& id : changed) (void)note_change(id);
+    // A merge makes a state no file had yet; a replace restores one that exists.
+    if (merge) (void)note_changes(changed, false);
     return outcome;
 }
 

@@ -146,7 +146,7 @@ private:
     Status finish_commit(std::vector<Error>* notes);
     Result<ImportOutcome> apply_import(Dataset incoming, bool merge, ImportOutcome outcome);
     Status write_side_file(const char* path, const Dataset& part);
-    Status note_change(const std::string& case_id);
+    Status note_changes(const std::vector<std::string>& case_ids, bool other);
     Status write_export_state();
     std::string now() const;
     std::string device_id() const;
