@@ -56,7 +56,7 @@ const char* step_label(const std::string& step) {
 }
 
 // The hazard at `id`, or an Error naming the case.
-Result<int> find(const Case& c, const std::string& id) {
+Result<int> find_hazard(const Case& c, const std::string& id) {
     const int i = hazard_index(c, id);
     if (i < 0)
         return Error{"case " + case_name(c) + ", hazards",
@@ -64,16 +64,16 @@ Result<int> find(const Case& c, const std::string& id) {
     return i;
 }
 
-// Checks shared by every step on hazard i: not closed, a person named, not
-// before awareness, not in the future of the actor's time.
+// Checks shared by every step on hazard i: not closed, a person named (unless
+// `by` is null), not before awareness, not in the future of the actor's time.
 std::optional<Error> check_step(const Case& c, int i, const char* field, const char* what, Date on,
-                                const std::string& by, const Settings& settings, const Actor& actor) {
+                                const std::string* by, const char* who, const Settings& settings, const Actor& actor) {
     const HazardRecord& h = c.hazards[static_cast<size_t>(i)];
     const std::string name = "'" + describe_hazard(h, settings) + "'";
     if (h.closed)
         return Error{hazard_where(c, i, "closed"),
                      "hazard " + name + " was closed on " + when(*h.closed) + ": nothing more can be recorded on it"};
-    if (blank(by)) return Error{hazard_where(c, i, field), std::string("say who ") + what + " for hazard " + name};
+    if (by && blank(*by)) return Error{hazard_where(c, i, field), std::string("say who ") + who + " (hazard " + name + ")"};
     if (on < h.aware.date)
         return Error{hazard_where(c, i, field), std::string(what) + " on " + when(on) + " for hazard " + name +
                                                     ", before the landlord became aware of it on " + when(h.aware)};
@@ -176,12 +176,12 @@ Result<Case> new_hazard_case(NewCase details, const HazardReport& report, const 
 
 Status record_made_safe(Case& c, const std::string& hazard_id, LocalDateTime at, const std::string& by,
                         const Settings& settings, const Actor& actor) {
-    const Result<int> found = find(c, hazard_id);
+    const Result<int> found = find_hazard(c, hazard_id);
     if (!found) return found.error();
     const int i = *found;
     HazardRecord& h = c.hazards[static_cast<size_t>(i)];
     const std::string name = "'" + describe_hazard(h, settings) + "'";
-    if (auto e = check_step(c, i, "made_safe_by", "made safe", at.date, by, settings, actor)) return *e;
+    if (auto e = check_step(c, i, "made_safe_by", "made safe", at.date, &by, "made it safe", settings, actor)) return *e;
     if (!h.emergency)
         return Error{hazard_where(c, i, "made_safe"),
                      "hazard " + name + " was reported as significant, not as an emergency: 'made safe' is the "
@@ -205,12 +205,12 @@ Status record_made_safe(Case& c, const std::string& hazard_id, LocalDateTime at,
 
 Status record_investigation(Case& c, const std::string& hazard_id, const InvestigationResult& r,
                             const Settings& settings, const Actor& actor) {
-    const Result<int> found = find(c, hazard_id);
+    const Result<int> found = find_hazard(c, hazard_id);
     if (!found) return found.error();
     const int i = *found;
     HazardRecord& h = c.hazards[static_cast<size_t>(i)];
     const std::string name = "'" + describe_hazard(h, settings) + "'";
-    if (auto e = check_step(c, i, "investigated_by", "investigated", r.ended, r.by, settings, actor)) return *e;
+    if (auto e = check_step(c, i, "investigated_by", "investigated", r.ended, &r.by, "investigated it", settings, actor)) return *e;
     if (h.investigated)
         return Error{hazard_where(c, i, "investigated"),
                      "the investigation of hazard " + name + " was already recorded as ended on " + when(*h.investigated)};
@@ -240,12 +240,12 @@ Status record_investigation(Case& c, const std::string& hazard_id, const Investi
 
 Status record_summary_sent(Case& c, const std::string& hazard_id, Date on, const std::string& by,
                            const Settings& settings, const Actor& actor) {
-    const Result<int> found = find(c, hazard_id);
+    const Result<int> found = find_hazard(c, hazard_id);
     if (!found) return found.error();
     const int i = *found;
     HazardRecord& h = c.hazards[static_cast<size_t>(i)];
     const std::string name = "'" + describe_hazard(h, settings) + "'";
-    if (auto e = check_step(c, i, "summary_sent", "the written summary was sent", on, by, settings, actor)) return *e;
+    if (auto e = check_step(c, i, "summary_sent", "the written summary was sent", on, &by, "sent the written summary", settings, actor)) return *e;
     if (h.summary_sent)
         return Error{hazard_where(c, i, "summary_sent"), "the written summary for hazard " + name + " was already sent on " + when(*h.summary_sent)};
     if (!h.investigated)
@@ -261,12 +261,12 @@ Status record_summary_sent(Case& c, const std::string& hazard_id, Date on, const
 
 Status record_safety_work_done(Case& c, const std::string& hazard_id, Date on, const std::string& by,
                                const Settings& settings, const Actor& actor) {
-    const Result<int> found = find(c, hazard_id);
+    const Result<int> found = find_hazard(c, hazard_id);
     if (!found) return found.error();
     const int i = *found;
     HazardRecord& h = c.hazards[static_cast<size_t>(i)];
     const std::string name = "'" + describe_hazard(h, settings) + "'";
-    if (auto e = check_step(c, i, "safety_work_done", "the safety work was done", on, by, settings, actor)) return *e;
+    if (auto e = check_step(c, i, "safety_work_done", "the safety work was done", on, &by, "did the safety work", settings, actor)) return *e;
     if (h.safety_work_done)
         return Error{hazard_where(c, i, "safety_work_done"), "the safety work on hazard " + name + " was already recorded on " + when(*h.safety_work_done)};
     if (!h.investigated || !h.significant_found)
@@ -283,12 +283,12 @@ Status record_safety_work_done(Case& c, const std::string& hazard_id, Date on, c
 
 Status record_further_work_started(Case& c, const std::string& hazard_id, Date on, const std::string& works_planned,
                                    const std::string& by, const Settings& settings, const Actor& actor) {
-    const Result<int> found = find(c, hazard_id);
+    const Result<int> found = find_hazard(c, hazard_id);
     if (!found) return found.error();
     const int i = *found;
     HazardRecord& h = c.hazards[static_cast<size_t>(i)];
     const std::string name = "'" + describe_hazard(h, settings) + "'";
-    if (auto e = check_step(c, i, "further_work_started", "the further works started", on, by, settings, actor)) return *e;
+    if (auto e = check_step(c, i, "further_work_started", "the further works started", on, &by, "started the further works", settings, actor)) return *e;
     if (h.further_work_started)
         return Error{hazard_where(c, i, "further_work_started"), "the further works on hazard " + name + " were already recorded as started on " +
                                                                      when(*h.further_work_started)};
@@ -309,12 +309,12 @@ Status record_further_work_started(Case& c, const std::string& hazard_id, Date o
 
 Status record_further_work_done(Case& c, const std::string& hazard_id, Date on, const std::string& by,
                                 const Settings& settings, const Actor& actor) {
-    const Result<int> found = find(c, hazard_id);
+    const Result<int> found = find_hazard(c, hazard_id);
     if (!found) return found.error();
     const int i = *found;
     HazardRecord& h = c.hazards[static_cast<size_t>(i)];
     const std::string name = "'" + describe_hazard(h, settings) + "'";
-    if (auto e = check_step(c, i, "further_work_done", "the further works were finished", on, by, settings, actor)) return *e;
+    if (auto e = check_step(c, i, "further_work_done", "the further works were finished", on, &by, "finished the further works", settings, actor)) return *e;
     if (h.further_work_done)
         return Error{hazard_where(c, i, "further_work_done"), "the further works on hazard " + name + " were already recorded as done on " +
                                                                   when(*h.further_work_done)};
@@ -331,12 +331,12 @@ Status record_further_work_done(Case& c, const std::string& hazard_id, Date on, 
 Status record_accommodation(Case& c, const std::string& hazard_id, HazardRecord::Accommodation state, Date on,
                             const std::string& by, const std::string& notes, const Settings& settings, const Actor& actor) {
     using A = HazardRecord::Accommodation;
-    const Result<int> found = find(c, hazard_id);
+    const Result<int> found = find_hazard(c, hazard_id);
     if (!found) return found.error();
     const int i = *found;
     HazardRecord& h = c.hazards[static_cast<size_t>(i)];
     const std::string name = "'" + describe_hazard(h, settings) + "'";
-    if (auto e = check_step(c, i, "accommodation", "alternative accommodation was recorded", on, by, settings, actor)) return *e;
+    if (auto e = check_step(c, i, "accommodation", "alternative accommodation was recorded", on, &by, "dealt with the accommodation", settings, actor)) return *e;
     switch (state) {
         case A::NotNeeded:
             return Error{hazard_where(c, i, "accommodation"), "record an offer of alternative accommodation, or the resident's answer to one"};
@@ -360,14 +360,12 @@ Status record_accommodation(Case& c, const std::string& hazard_id, HazardRecord:
 
 Status close_hazard(Case& c, const std::string& hazard_id, Date on, const std::string& reason, const Settings& settings,
                     const Actor& actor) {
-    const Result<int> found = find(c, hazard_id);
+    const Result<int> found = find_hazard(c, hazard_id);
     if (!found) return found.error();
     const int i = *found;
     HazardRecord& h = c.hazards[static_cast<size_t>(i)];
     const std::string name = "'" + describe_hazard(h, settings) + "'";
-    if (auto e = check_step(c, i, "closed", "the hazard was closed", on, actor.name.empty() ? std::string("?") : actor.name,
-                            settings, actor))
-        return *e;
+    if (auto e = check_step(c, i, "closed", "the hazard was closed", on, nullptr, "", settings, actor)) return *e;
     const auto refuse = [&](const char* field, const std::string& message) {
         return Error{hazard_where(c, i, field), "hazard " + name + " cannot close yet: " + message};
     };

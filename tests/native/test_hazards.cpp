@@ -376,7 +376,7 @@ TEST_CASE("hazard steps: each is refused out of order, before awareness, or on t
     refused(record_made_safe(c, "emg", at("2026-03-30T11:00"), "Rapid Response Team", S(), Actor{"Jo", "2026-03-30T10:30"}),
             "case DS-2026-000001, hazards[1].made_safe", "later than now");
     refused(record_made_safe(c, "emg", at("2026-03-30T11:00"), " ", S(), kLater),
-            "case DS-2026-000001, hazards[1].made_safe_by", "say who made safe");
+            "case DS-2026-000001, hazards[1].made_safe_by", "say who made it safe");
     refused(record_made_safe(c, "nope", at("2026-03-30T11:00"), "Team", S(), kLater), "case DS-2026-000001, hazards",
             "no hazard with id 'nope'");
 
