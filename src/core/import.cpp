@@ -1135,7 +1135,11 @@ bool parse_text(Ctx& ctx, std::string_view text, json& doc) {
         ctx.add("", "not valid JSON at line " + std::to_string(line) + ", column " + std::to_string(column) + ": " + reason);
         return false;
     } catch (const std::exception& e) {
-        ctx.add("", std::string("not valid JSON: ") + e.what());
+        // e.g. a number too large for a double: "[json.exception.out_of_range.406] number overflow ..."
+        std::string reason = e.what();
+        const size_t bracket = reason.find("] ");
+        if (reason.rfind("[json.exception", 0) == 0 && bracket != std::string::npos) reason = reason.substr(bracket + 2);
+        ctx.add("", "not valid JSON: " + reason);
         return false;
     }
 }
