@@ -2,7 +2,7 @@
 // happens, a sharp canvas on HiDPI screens, the DOM mirror over the canvas,
 // text fields that are the on-screen keyboard's fields, finger scrolling, and
 // the app starting offline.
-import { test, assert, assertEqual, waitForApp, sleep } from './lib.mjs';
+import { test, assert, assertEqual, decodePng, pixelStats, waitForApp, sleep } from './lib.mjs';
 
 // ---- helpers ------------------------------------------------------------------------------------
 
@@ -110,6 +110,24 @@ test('HiDPI: the drawing buffer is CSS size x devicePixelRatio', async (t) => {
     const el = document.getElementById('canvas');
     return el.width === 1280 && el.height === 960;
   }, null, 'canvas backing store 1280x960 after resizing to 640x480');
+});
+
+test('HiDPI: the GPU context lost and given back, the app draws again', async (t) => {
+  const { page } = await t.openApp({ viewport: { width: 640, height: 480 }, deviceScaleFactor: 2 });
+  await settle(page);
+  await page.evaluate(() => {
+    const gl = document.getElementById('canvas').getContext('webgl2');
+    window.__lose = gl.getExtension('WEBGL_lose_context');
+    window.__lose.loseContext();
+  });
+  await sleep(300);
+  const before = await page.evaluate(() => window.doorstep.frames());
+  await page.evaluate(() => window.__lose.restoreContext());
+  await until(page, (n) => window.doorstep.frames() > n, before, 'frames after the context came back');
+  await settle(page);
+  const shot = decodePng(await page.locator('#canvas').screenshot());
+  const stats = pixelStats(shot);
+  assert(stats.colours > 20 && stats.variance > 50, `canvas blank after the context came back: ${JSON.stringify(stats)}`);
 });
 
 // ---- DOM mirror ---------------------------------------------------------------------------------

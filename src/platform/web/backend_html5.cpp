@@ -150,7 +150,7 @@ EM_BOOL on_key(int type, const EmscriptenKeyboardEvent* e, void*) {
     const bool down = type == EMSCRIPTEN_EVENT_KEYDOWN;
     // A keyboard composing text (IME, Android's 229): the focused DOM field reads it.
     if (e->keyCode == 229 || !std::strcmp(e->key, "Process") || !std::strcmp(e->key, "Unidentified") ||
-        !std::strcmp(e->key, "Dead"))
+        !std::strcmp(e->key, "Dead") || (down && mirror_key_composing()))
         return EM_FALSE;
     const ImGuiKey key = key_from_name(e->key, e->code, e->location);
     const DomFocus focus = mirror_dom_focus();

@@ -24,6 +24,7 @@
 #include <GLES3/gl3.h>
 #include <emscripten/emscripten.h>
 #include <emscripten/html5.h>
+#include <emscripten/html5_webgl.h>
 
 #include <memory>
 #include <string>
@@ -39,6 +40,7 @@ struct Web {
     EMSCRIPTEN_WEBGL_CONTEXT_HANDLE gl = 0;
     ui::App app;
     bool app_started = false;
+    bool context_lost = false;   // the GPU was taken away (tab in the background, driver reset)
     std::string loading = "Loading your cases…";
 };
 
@@ -54,6 +56,7 @@ void rebuild_fonts_if_needed() {
 }
 
 void draw_frame() {
+    if (g_web.context_lost) return;  // nothing can be drawn; events wait in ImGui's queue
     web::backend_new_frame();
     rebuild_fonts_if_needed();
     web::host_web_update(g_web.app);
@@ -79,6 +82,23 @@ void draw_frame() {
     web::mirror_after_frame();
     web::hook_frame_drawn();
     if (g_web.app_started) web::request_redraw_in(ui::app_next_timer_seconds(g_web.app));
+}
+
+// The browser took the WebGL context away. Saying we handle it lets it give the
+// context back later, instead of leaving the canvas blank for good.
+EM_BOOL on_context_lost(int, const void*, void*) {
+    g_web.context_lost = true;
+    return EM_TRUE;
+}
+
+// Back: every GL object is gone, so the renderer starts afresh (shaders, buffers,
+// and the font texture, rebuilt from the atlas on the next frame).
+EM_BOOL on_context_restored(int, const void*, void*) {
+    g_web.context_lost = false;
+    ImGui_ImplOpenGL3_Shutdown();
+    ImGui_ImplOpenGL3_Init("#version 300 es");
+    web::request_redraw(3);
+    return EM_TRUE;
 }
 
 bool wants_more_frames() {
@@ -124,6 +144,8 @@ int main() {
     web::backend_init(kCanvas);
     ui::app_build_fonts(g_web.app, web::backend_pixel_ratio());
     ImGui_ImplOpenGL3_Init("#version 300 es");
+    emscripten_set_webglcontextlost_callback(kCanvas, nullptr, EM_FALSE, on_context_lost);
+    emscripten_set_webglcontextrestored_callback(kCanvas, nullptr, EM_FALSE, on_context_restored);
 
     web::host_web_init(g_web.app);
     web::hook_attach(&g_web.app);

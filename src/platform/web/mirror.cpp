@@ -17,6 +17,7 @@
 extern "C" {
 void doorstep_mirror_update(const char* json);
 int doorstep_mirror_focus_kind();
+int doorstep_mirror_key_composing();
 void doorstep_mirror_follow_focus(uint32_t id);
 int doorstep_mirror_focus_text(uint32_t id, int in_gesture);
 void doorstep_mirror_blur_text(uint32_t id);
@@ -136,6 +137,8 @@ DomFocus mirror_dom_focus() {
         default: return DomFocus::None;
     }
 }
+
+bool mirror_key_composing() { return doorstep_mirror_key_composing() != 0; }
 
 void mirror_before_new_frame() {
     for (uint32_t id : g_m.activations) activate(id);  // several in one frame: the last one counts

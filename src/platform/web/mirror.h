@@ -15,6 +15,7 @@ namespace doorstep::web {
 // Where the DOM's keyboard focus is, which decides who gets the keys.
 enum class DomFocus { None, TextField, TextArea, Element };
 DomFocus mirror_dom_focus();
+bool mirror_key_composing();  // the key event being handled is part of an IME composition
 
 // Before ImGui::NewFrame(): activations asked for by the DOM (ImGui applies
 // ActivateItemByID during NewFrame).

@@ -26,6 +26,7 @@ var LibraryDoorstepMirror = {
     programmatic: 0,     // >0 while we move focus ourselves: those focus events are not the user's
     lastTap: {t: -1e9, x: 0, y: 0},  // the last real pointer release on the canvas
     composing: false,
+    keyComposing: false, // the key being handled is part of an IME composition
     lastPolite: '',
     lastAlert: '',
 
@@ -92,6 +93,11 @@ var LibraryDoorstepMirror = {
         DSM.onInput(e);  // the composed text is final now
       });
       document.addEventListener('selectionchange', DSM.onSelectionChange);
+      // Seen before Emscripten's own key handler (capture phase on window): a key
+      // pressed while an IME composes belongs to the IME, not to ImGui.
+      window.addEventListener('keydown', function(e) {
+        DSM.keyComposing = e.isComposing || e.keyCode === 229;
+      }, true);
     },
 
     liveRegion: function(id, role, live) {
@@ -472,6 +478,9 @@ var LibraryDoorstepMirror = {
     if (rec && rec.kind === 'textarea') return 2;
     return 3;
   },
+
+  doorstep_mirror_key_composing__deps: ['$DSM'],
+  doorstep_mirror_key_composing: function() { return DSM.keyComposing || DSM.composing ? 1 : 0; },
 
   // ImGui's keyboard focus moved: the DOM focus follows when it is in the mirror already.
   doorstep_mirror_follow_focus__deps: ['$DSM'],

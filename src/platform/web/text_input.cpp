@@ -69,7 +69,17 @@ void start_editing(uint32_t id, bool auto_focused) {
 }
 
 void stop_editing() {
-    if (g_t.editing && g_t.auto_focused) mirror_blur_text(g_t.editing);  // the on-screen keyboard goes away
+    if (g_t.editing && g_t.auto_focused) {
+        mirror_blur_text(g_t.editing);  // the on-screen keyboard goes away
+    } else if (g_t.editing) {
+        // The DOM field keeps the keyboard focus (it was reached from the keyboard):
+        // give it the text ImGui ended with (Escape restores what was there before).
+        for (const ui::SemanticNode& n : ui::sem_tree().nodes) {
+            if (n.id != g_t.editing) continue;
+            const int end = 1 << 30;  // the DOM clamps it: caret at the end
+            mirror_set_text(n.id, n.value, end, end);
+        }
+    }
     g_t.editing = 0;
     g_t.auto_focused = false;
 }
