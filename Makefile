@@ -2,7 +2,7 @@
 #   make run [PORT=8080]   set up, build the browser app, serve build/web/site on http://127.0.0.1:$(PORT)/
 #   make test              set up, native build + unit tests (CTest), browser build + browser tests
 #   make cli               build/native/doorstep (the command-line tool)
-#   make bench             benchmarks (tests/bench/*.cpp, tests/browser/*.bench.mjs)
+#   make bench             performance numbers against their targets (bench/)
 #   make screenshots       PNGs of the app into build/screenshots/
 #   make clean             remove build/ (keeps the .deps/ and node_modules caches; `make distclean` removes those)
 # Builds use at most JOBS=2 parallel jobs; the native and browser builds are incremental.
@@ -62,13 +62,20 @@ test:
 	@grep -E 'tests passed|tests failed' $(NATIVE)/ctest.log | tail -n 1 | sed 's/^/native (ctest): /'
 	@tail -n 1 $(WEB)/browser-tests.log | sed 's/^/browser:        /'
 
+# bench/run.mjs (when present) measures everything and compares with the targets;
+# otherwise any bench/native programs and tests/browser/*.bench.mjs run as they are.
+BENCH_ARGS ?=
 bench: native web
-	@found=0; \
-	for b in $(NATIVE)/bench/*; do \
-	  if [ -x "$$b" ]; then found=1; echo "== $$b"; "$$b"; fi; \
-	done; \
-	if ls tests/browser/*.bench.mjs >/dev/null 2>&1; then found=1; node tests/browser/run.mjs --bench $(FILTER); fi; \
-	if [ $$found -eq 0 ]; then echo "no benchmarks yet (add tests/bench/*.cpp or tests/browser/*.bench.mjs)"; fi
+	@if [ -f bench/run.mjs ]; then \
+	  node bench/run.mjs $(BENCH_ARGS); \
+	else \
+	  found=0; \
+	  for b in $(NATIVE)/bench/*; do \
+	    if [ -x "$$b" ]; then found=1; echo "== $$b"; "$$b"; fi; \
+	  done; \
+	  if ls tests/browser/*.bench.mjs >/dev/null 2>&1; then found=1; node tests/browser/run.mjs --bench $(FILTER); fi; \
+	  if [ $$found -eq 0 ]; then echo "no benchmarks yet (add bench/native/*.cpp or tests/browser/*.bench.mjs)"; fi; \
+	fi
 
 screenshots: web
 	node tests/browser/screenshots.mjs build/screenshots

@@ -25,13 +25,14 @@ set_target_properties(doorstep_tests PROPERTIES RUNTIME_OUTPUT_DIRECTORY "${CMAK
 doorstep_warnings(doorstep_tests)
 doctest_discover_tests(doorstep_tests WORKING_DIRECTORY "${DOORSTEP_ROOT}")
 
-# Benchmarks: each tests/bench/*.cpp is its own program in build/native/bench/ (run by `make bench`).
-file(GLOB DOORSTEP_BENCH_SOURCES CONFIGURE_DEPENDS "${DOORSTEP_ROOT}/tests/bench/*.cpp")
+# Benchmarks: each bench/native/*.cpp is its own program in build/native/bench/ (run by `make bench`), at -O2.
+file(GLOB DOORSTEP_BENCH_SOURCES CONFIGURE_DEPENDS "${DOORSTEP_ROOT}/bench/native/*.cpp")
 foreach(src IN LISTS DOORSTEP_BENCH_SOURCES)
   get_filename_component(name "${src}" NAME_WE)
   add_executable(bench_${name} "${src}")
   target_link_libraries(bench_${name} PRIVATE doorstep_storage doorstep_core)
   target_compile_definitions(bench_${name} PRIVATE DOORSTEP_SOURCE_DIR="${DOORSTEP_ROOT}")
+  target_compile_options(bench_${name} PRIVATE -O2)
   set_target_properties(bench_${name} PROPERTIES OUTPUT_NAME "${name}" RUNTIME_OUTPUT_DIRECTORY "${CMAKE_BINARY_DIR}/bench")
   doorstep_warnings(bench_${name})
 endforeach()
