@@ -2,11 +2,13 @@
  * Doorstep's browser storage glue (a --js-library; C++ side: store_web.h).
  *
  * - Mounts IDBFS once and loads it with one FS.syncfs(true).
- * - Persists ONE path per change with IDBFS's own entry functions, never the
- *   whole-tree FS.syncfs(false) (which stats every file: ~250 ms at 10,000 cases;
- *   see /work/shared/toolchain-notes.md). Written against Emscripten 3.1.6's
- *   library_idbfs.js: getDB, loadLocalEntry, storeRemoteEntry, removeRemoteEntry
- *   are internals, so the version is pinned and a browser test covers them.
+ * - Persists ONE path per change in IDBFS's own format, never the whole-tree
+ *   FS.syncfs(false) (which stats every file: ~250 ms at 10,000 cases; see
+ *   /work/shared/toolchain-notes.md). Written against Emscripten 3.1.6's
+ *   library_idbfs.js: getDB, loadLocalEntry and DB_STORE_NAME are internals, so
+ *   the version is pinned and tests/browser/store.test.mjs covers them. The
+ *   put/delete are IDBFS's storeRemoteEntry/removeRemoteEntry written out, so
+ *   that a failed request is noticed (theirs lose the error).
  * - The queue keeps changes in the order they happened and snapshots each file's
  *   bytes when it changed, so IndexedDB always holds the file tree as it was at
  *   some earlier moment (a prefix of the changes): the store's commit markers
@@ -45,6 +47,7 @@ var LibraryDoorstepStore = {
     usage: 0,
     quota: 0,
     onReleased: null,     // set while this tab waits for the editor to let go
+    holdToken: 0,         // changes whenever a held lock is lost, so late callbacks know
     picked: {},
     listening: false,
 
@@ -158,11 +161,12 @@ var LibraryDoorstepStore = {
         }
         var store = tx.objectStore(IDBFS.DB_STORE_NAME);
         var aborted = false;
+        var itemError = null;
         var onItem = function(err) {
-          // IDBFS's request handlers prevent the default abort: abort ourselves so
-          // the batch lands whole or not at all.
-          if (err && !aborted) {
+          // One failed change fails the batch: it lands whole or not at all.
+          if (!aborted) {
             aborted = true;
+            itemError = err;
             try { tx.abort(); } catch (e) {}
           }
         };
@@ -176,11 +180,18 @@ var LibraryDoorstepStore = {
           if (DS.channel) DS.channel.postMessage({type: 'persisted', from: DS.tabId});
           DS.kick();
         };
-        tx.onabort = function() { DS.failed(tx.error || new Error('transaction aborted')); };
-        for (var i = 0; i < n; i++) {
+        tx.onabort = function() { DS.failed(tx.error || itemError || new Error('transaction aborted')); };
+        // What IDBFS.storeRemoteEntry / removeRemoteEntry do (put(entry, path) /
+        // delete(path)), done here so a failed request is seen: theirs report
+        // `this.error` (undefined) and prevent the abort.
+        for (var i = 0; i < n && !aborted; i++) {
           var item = DS.queue[i];
-          if (item.entry) IDBFS.storeRemoteEntry(store, item.path, item.entry, onItem);
-          else IDBFS.removeRemoteEntry(store, item.path, onItem);
+          try {
+            var req = item.entry ? store.put(item.entry, item.path) : store.delete(item.path);
+            req.onerror = function(e) { onItem(e.target.error); };
+          } catch (e) {
+            onItem(e);
+          }
         }
       });
     },
@@ -236,9 +247,12 @@ var LibraryDoorstepStore = {
     },
 
     holdAfterReload: function(message) {
+      var token = ++DS.holdToken;
+      if (DS.channel) DS.channel.postMessage({type: 'editor', from: DS.tabId});
       return new Promise(function(resolve) {
         DS.releaseLock = resolve;
         DS.reload(function(err) {
+          if (token !== DS.holdToken) return;  // lost the lock while reloading
           DS.setEditorState(1, err ? 'Reloaded with a problem: ' + err : message);
         });
       });
@@ -254,6 +268,7 @@ var LibraryDoorstepStore = {
       var holding = DS.releaseLock !== null;
       DS.releaseLock = null;
       if (!holding) return;
+      DS.holdToken++;
       // Changes not yet stored would overwrite the new editor's: dropped, and said so.
       var dropped = DS.queue.length - DS.inFlight;
       DS.queue.length = DS.inFlight;
@@ -264,7 +279,7 @@ var LibraryDoorstepStore = {
 
     // Read-only tabs wait in the background: when the editor tab closes they reload and edit.
     waitForLock: function() {
-      if (!navigator.locks || DS.waitAbort) return;
+      if (!navigator.locks || DS.waitAbort || DS.editorState !== 2) return;
       var controller = new AbortController();
       DS.waitAbort = controller;
       navigator.locks.request('doorstep-editor', {signal: controller.signal}, function() {
@@ -318,13 +333,18 @@ var LibraryDoorstepStore = {
           }
           var release = DS.releaseLock;
           DS.releaseLock = null;
+          DS.holdToken++;
           if (release) release();
           DS.channel.postMessage({type: 'released', from: DS.tabId});
-          DS.waitForLock();
+          // Queue for the lock only once the new editor holds it (its 'editor'
+          // message), or this tab could win it back in between.
+          setTimeout(DS.waitForLock, 5000);
         };
         wait();
       } else if (m.type === 'released' && DS.onReleased) {
         DS.onReleased();
+      } else if (m.type === 'editor' && DS.editorState === 2) {
+        DS.waitForLock();
       } else if (m.type === 'persisted' && DS.editorState !== 1) {
         DS.stale = true;
       }
