@@ -57,6 +57,7 @@ struct SpotCheckItem {
     std::string check;                   // "Letters had every Code item", ...
     std::optional<bool> passed;
     std::string note;
+    bool from_record = false;            // pre-filled from the case data, not yet judged by a person
 };
 
 struct QualityCheck {

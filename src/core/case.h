@@ -131,6 +131,8 @@ struct Remedy {
     RemedyState state = RemedyState::Proposed;
     std::optional<Date> due;
     std::optional<Date> completed; // paid or done
+    std::optional<Date> offered_on;   // put to the resident (oversight.h offer_remedy)
+    std::optional<Date> answered_on;  // the resident accepted or declined it
 };
 
 // 6.6: outstanding actions tracked to completion.
@@ -272,7 +274,17 @@ struct Survey {
     int satisfied_handling = 0;  // 1..5, 0 = not answered
     int satisfied_outcome = 0;
     int felt_listened = 0;
-    std::optional<Date> on;
+    std::optional<Date> on;           // offered on
+    std::optional<Date> answered_on;
+};
+
+// Free text a person has checked for a tenant panel (9.3): the only case text an
+// anonymised case study may show (case_study.h); everything else is marked "[not reviewed]".
+struct PanelReview {
+    std::string summary;    // what happened, without names, addresses or contact details
+    std::string learning;   // what the landlord learned (optional)
+    std::string reviewed_by;
+    Date reviewed_on;
 };
 
 // Append-only: edits add entries, never rewrite them.
@@ -331,6 +343,7 @@ struct Case {
     std::optional<OmbudsmanCase> ombudsman;
     Survey survey;
     std::string learning;               // 9.1 learning noted at closure
+    std::optional<PanelReview> panel_review;
     std::vector<AuditEntry> audit;
 };
 

@@ -303,6 +303,8 @@ ojson write_remedy(const Remedy& r) {
     put_enum(j, "state", r.state);
     put(j, "due", r.due);
     put(j, "completed", r.completed);
+    put(j, "offered_on", r.offered_on);
+    put(j, "answered_on", r.answered_on);
     return j;
 }
 
@@ -463,6 +465,16 @@ ojson write_survey(const Survey& s) {
     put_count(j, "satisfied_outcome", s.satisfied_outcome);
     put_count(j, "felt_listened", s.felt_listened);
     put(j, "on", s.on);
+    put(j, "answered_on", s.answered_on);
+    return j;
+}
+
+ojson write_panel_review(const PanelReview& p) {
+    ojson j = ojson::object();
+    put(j, "summary", p.summary);
+    put(j, "learning", p.learning);
+    put(j, "reviewed_by", p.reviewed_by);
+    put_date(j, "reviewed_on", p.reviewed_on);
     return j;
 }
 
@@ -518,6 +530,7 @@ ojson write_case(const Case& c, bool with_revision_fields) {
     if (c.ombudsman) j["ombudsman"] = write_ombudsman(*c.ombudsman);
     put_object(j, "survey", write_survey(c.survey));
     put(j, "learning", c.learning);
+    if (c.panel_review) j["panel_review"] = write_panel_review(*c.panel_review);
     put_list(j, "audit", c.audit, write_audit);
     if (with_revision_fields) {
         put_list(j, "conflicts", c.conflicts, [](const Case& v) { return write_case(v, true); });
@@ -734,6 +747,7 @@ ojson to_json(const QualityCheck& q) {
         put(ij, "check", item.check);
         put(ij, "passed", item.passed);
         put(ij, "note", item.note);
+        put(ij, "from_record", item.from_record);
         return ij;
     });
     put(j, "deep_dive_notes", q.deep_dive_notes);

@@ -440,6 +440,8 @@ void read_remedy(Obj& o, Remedy& r) {
     o.enm("state", r.state);
     o.date("due", r.due);
     o.date("completed", r.completed);
+    o.date("offered_on", r.offered_on);
+    o.date("answered_on", r.answered_on);
 }
 
 void read_action(Obj& o, OutstandingAction& a) {
@@ -572,6 +574,7 @@ void read_survey(Obj& o, Survey& s) {
     o.integer("satisfied_outcome", s.satisfied_outcome, 0, 5);
     o.integer("felt_listened", s.felt_listened, 0, 5);
     o.date("on", s.on);
+    o.date("answered_on", s.answered_on);
 }
 
 void read_audit(Obj& o, AuditEntry& a) {
@@ -637,6 +640,14 @@ void read_case(Obj& o, Case& c, bool is_conflict_version) {
     });
     o.object("survey", [&](Obj& x) { read_survey(x, c.survey); });
     o.text("learning", c.learning);
+    o.object("panel_review", [&](Obj& x) {
+        PanelReview p;
+        x.text("summary", p.summary, Required);
+        x.text("learning", p.learning);
+        x.text("reviewed_by", p.reviewed_by);
+        x.date("reviewed_on", p.reviewed_on);
+        c.panel_review = std::move(p);
+    });
     o.list("audit", c.audit, read_audit);
     if (is_conflict_version) {
         // A conflict version is a leaf: it carries no conflicts of its own.
@@ -832,6 +843,7 @@ void read_quality_check(Obj& o, QualityCheck& q) {
         x.text("check", item.check, Required);
         x.boolean("passed", item.passed);
         x.text("note", item.note);
+        x.boolean("from_record", item.from_record);
     });
     o.text("deep_dive_notes", q.deep_dive_notes);
 }

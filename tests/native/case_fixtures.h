@@ -94,6 +94,8 @@ inline Case full_case(const std::string& id = "0b4e28ba-2fa1-4d2e-883f-0016d3cca
     r.state = RemedyState::Completed;
     r.due = d("2025-02-01");
     r.completed = d("2025-01-30");
+    r.offered_on = d("2025-01-20");
+    r.answered_on = d("2025-01-22");
     s1.remedies = {r};
     s1.actions = {{"Replace extractor fan", "Repairs team", d("2025-02-10"), d("2025-02-07")}};
     s1.responded = d("2025-01-29");
@@ -141,8 +143,10 @@ inline Case full_case(const std::string& id = "0b4e28ba-2fa1-4d2e-883f-0016d3cca
     om.determined = d("2025-06-01");
     om.orders = {{"Pay 150.00", d("2025-07-01"), d("2025-06-20"), "Payment record"}};
     c.ombudsman = om;
-    c.survey = {true, true, 4, 3, 5, d("2025-02-05")};
+    c.survey = {true, true, 4, 3, 5, d("2025-02-05"), d("2025-02-12")};
     c.learning = "Check fans at every damp visit";
+    c.panel_review = PanelReview{"Damp came back after two visits; the fan was the cause.", "Check fans first",
+                                 "Kim Manager", d("2025-04-02")};
     c.audit = {{"2025-01-06T10:30", "Pat Investigator", "opened"}};
     return c;
 }
@@ -212,7 +216,7 @@ inline Dataset full_dataset() {
     q.case_id = "0b4e28ba-2fa1-4d2e-883f-0016d3cca427";
     q.checker = "Kim Manager";
     q.checked_on = d("2025-03-31");
-    q.items = {{"Letters had every Code item", true, "All present"}, {"Definition confirmed", std::nullopt, ""}};
+    q.items = {{"Letters had every Code item", true, "All present", true}, {"Definition confirmed", std::nullopt, ""}};
     q.deep_dive_notes = "Complex case";
     ds.quality_checks = {q};
     ds.non_compliance = {{"nc-1", "System outage", d("2025-02-01"), d("2025-02-02"), d("2025-02-03"), d("2025-02-10")}};
