@@ -195,6 +195,7 @@ void side_rail(App& app, float width, float height) {
     sem_text(Role::Text, "Doorstep");
     spacing(8);
     ImGui::PushStyleVar(ImGuiStyleVar_ButtonTextAlign, ImVec2(0.0f, 0.5f));
+    ImGui::PushStyleVar(ImGuiStyleVar_FrameBorderSize, 0.0f);
     auto item = [&](const NavItem& it) {
         ButtonOptions o;
         o.style = nav_selected(app, it.screen) ? ButtonStyle::NavSelected : ButtonStyle::Nav;
@@ -205,7 +206,7 @@ void side_rail(App& app, float width, float height) {
     for (const NavItem& it : kPrimary) item(it);
     spacing(12);
     for (const NavItem& it : kSecondary) item(it);
-    ImGui::PopStyleVar();
+    ImGui::PopStyleVar(2);
     sem_pop();
     ImGui::EndChild();
     ImGui::PopStyleColor();

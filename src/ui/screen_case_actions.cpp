@@ -41,7 +41,7 @@ const char* dialog_title(DialogKind k, int stage) {
         case DialogKind::AddRestriction: return "Add a contact restriction";
         case DialogKind::AddNote: return "Add a note";
         case DialogKind::LogContact: return "Log a contact";
-        case DialogKind::RemoveDemo: return "Remove sample data";
+        case DialogKind::RemoveDemo: return stage == 1 ? "Load sample data" : "Remove sample data";
         case DialogKind::ImportFile: return "Import cases";
         case DialogKind::ResolveConflict: return "Resolve conflicting changes";
         case DialogKind::None: break;
@@ -803,7 +803,9 @@ void draw_dialog(App& app) {
         cancel.same_line = !narrow_layout();
         cancel.description = "Closes the form without saving";
         cancel.id = "cancel";
-        if (button("Cancel", cancel) || (ImGui::IsKeyPressed(ImGuiKey_Escape, false))) {
+        // Escape leaves a text field first (ImGui ends the edit); with no field being edited it closes the form.
+        bool escape = ImGui::IsKeyPressed(ImGuiKey_Escape, false) && !ImGui::GetIO().WantTextInput;
+        if (button("Cancel", cancel) || escape) {
             close_dialog(app);
         } else {
             s.dialog.opened_this_frame = false;

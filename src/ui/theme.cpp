@@ -55,10 +55,10 @@ void theme_build_fonts(float device_pixel_ratio, float text_scale) {
     float ratio = std::clamp(device_pixel_ratio, 1.0f, 4.0f);
     float scale = std::clamp(text_scale, 1.0f, 2.0f);
     io.Fonts->Clear();
-    const char* regular = first_existing({"/fonts/ui.ttf", "/fonts/ui-regular.ttf", "/fonts/Inter-Regular.otf",
+    const char* regular = first_existing({"/fonts/ui-regular.otf", "/fonts/ui.ttf", "/fonts/ui-regular.ttf", "/fonts/Inter-Regular.otf",
                                           "/usr/share/fonts/opentype/inter/Inter-Regular.otf",
                                           "/usr/share/fonts/truetype/noto/NotoSans-Regular.ttf"});
-    const char* bold = first_existing({"/fonts/ui-bold.ttf", "/fonts/ui-semibold.ttf", "/fonts/Inter-SemiBold.otf",
+    const char* bold = first_existing({"/fonts/ui-semibold.otf", "/fonts/ui-bold.ttf", "/fonts/ui-semibold.ttf", "/fonts/Inter-SemiBold.otf",
                                        "/usr/share/fonts/opentype/inter/Inter-SemiBold.otf",
                                        "/usr/share/fonts/truetype/noto/NotoSans-Bold.ttf"});
     if (!bold) bold = regular;
@@ -87,7 +87,7 @@ void theme_apply(const Palette& p, float text_scale) {
     s.WindowPadding = ImVec2(16, 16);
     s.WindowRounding = 0;
     s.WindowBorderSize = 0;
-    s.ChildRounding = 6;
+    s.ChildRounding = 0;
     s.ChildBorderSize = 1;
     s.PopupRounding = 4;
     s.PopupBorderSize = 2;

@@ -176,9 +176,11 @@ bool raw_text_input(const std::string& label, const std::string& idlabel, std::s
         // and size the box to the wrapped text so nothing is hidden (1.4.10).
         float wrap_w = width - 2 * ImGui::GetStyle().FramePadding.x;
         ImVec2 wrapped = ImGui::CalcTextSize(value.c_str(), value.c_str() + value.size(), false, wrap_w);
+        // The same height editing or not (a box that changed size as focus left it
+        // would move every control below it between a press and its release).
         int newline_lines = 1 + int(std::count(value.begin(), value.end(), '\n'));
-        float lines = std::max<float>(float(o.lines), active ? float(newline_lines) : wrapped.y / line);
-        float h = lines * line + 2 * pad + (active ? ImGui::GetStyle().ScrollbarSize : 0);
+        float lines = std::max({float(o.lines), float(newline_lines), wrapped.y / line});
+        float h = lines * line + 2 * pad + ImGui::GetStyle().ScrollbarSize;
         if (!active) ImGui::PushStyleColor(ImGuiCol_Text, ImVec4(0, 0, 0, 0));
         changed |= ImGui::InputTextMultiline(idlabel.c_str(), value.data(), value.capacity() + 1, ImVec2(width, h),
                                              flags, text_callback, &cd);

@@ -1,0 +1,97 @@
+#!/usr/bin/env node
+// Screenshots of every screen at the three sizes officers use (1024x768 laptop,
+// 768x1024 tablet portrait, 390x844 phone at 2x), with sample data loaded, into
+// docs/screenshots/<screen>-<w>x<h>.png. Drives the real UI like a person
+// (tests/browser/ui-driver.mjs).
+//   node scripts/screenshots.mjs [--site build/web/site] [--out docs/screenshots] [--only 390x844]
+import fs from 'node:fs';
+import path from 'node:path';
+import { serve } from './serve.mjs';
+import { ROOT, launch, openPage } from '../tests/browser/lib.mjs';
+import { find, goTo, loadSampleData, semantics, settle, tap, until, waitForTitle } from '../tests/browser/ui-driver.mjs';
+
+const arg = (name, fallback) => {
+  const i = process.argv.indexOf(name);
+  return i > 0 ? process.argv[i + 1] : fallback;
+};
+const site = path.resolve(arg('--site', process.env.DOORSTEP_SITE || path.join(ROOT, 'build/web/site')));
+const out = path.resolve(arg('--out', path.join(ROOT, 'docs/screenshots')));
+const only = arg('--only', '');
+const SIZES = [
+  { width: 1024, height: 768, scale: 1 },
+  { width: 768, height: 1024, scale: 1 },
+  { width: 390, height: 844, scale: 2 },
+].filter((s) => !only || only === `${s.width}x${s.height}`);
+
+if (!fs.existsSync(path.join(site, 'index.html'))) {
+  console.error(`screenshots: ${site}/index.html not found; build the site first (make web)`);
+  process.exit(1);
+}
+fs.mkdirSync(out, { recursive: true });
+
+async function shot(page, size, name) {
+  await settle(page, 300);
+  const file = path.join(out, `${name}-${size.width}x${size.height}.png`);
+  await page.screenshot({ path: file });
+  console.log(`wrote ${path.relative(ROOT, file)}`);
+}
+
+async function openFirstCase(page, prefer) {
+  await goTo(page, 'Cases');
+  const nodes = (await semantics(page)).nodes.filter((n) => n.role === 'link' && !n.clipped);
+  const row = nodes.find((n) => prefer.test(n.name)) || nodes[0];
+  const c = await page.evaluate(() => document.getElementById('canvas').getBoundingClientRect());
+  await page.mouse.click(row.x + c.left + 40, row.y + c.top + row.h / 2);
+  await until(page, () => window.doorstep.semantics().nodes.some((n) => n.name.startsWith('Back to')), null, 'case screen');
+  await settle(page, 300);
+}
+
+const { server, url } = await serve(site);
+let failed = false;
+try {
+  for (const size of SIZES) {
+    const browser = await launch({ viewport: { width: size.width, height: size.height }, deviceScaleFactor: size.scale });
+    try {
+      const { page } = await openPage(browser.context, url);
+      await shot(page, size, 'today-empty');
+      await goTo(page, 'New contact');
+      await shot(page, size, 'new-contact');
+      await loadSampleData(page);
+      await shot(page, size, 'settings');
+      await goTo(page, 'Today');
+      await shot(page, size, 'today');
+      await goTo(page, 'Cases');
+      await shot(page, size, 'cases');
+      await openFirstCase(page, /overdue/);
+      await shot(page, size, 'case');
+      const ack = await find(page, 'Acknowledge stage 1', { role: 'button' });
+      if (ack) {
+        await tap(page, 'Acknowledge stage 1', { role: 'button' });
+        await waitForTitle(page, 'Acknowledge stage 1');
+        await shot(page, size, 'acknowledge');
+        await page.keyboard.press('Escape');
+        await settle(page);
+      }
+      await tap(page, 'Letters for this case', { role: 'button' });
+      await waitForTitle(page, 'Letters');
+      await shot(page, size, 'letters');
+      await goTo(page, 'Reports');
+      await shot(page, size, 'reports');
+      await goTo(page, 'Self-assessment');
+      await shot(page, size, 'self-assessment');
+      if (await find(page, 'Menu', { role: 'button' }) || await find(page, 'More', { role: 'button' })) {
+        await tap(page, (await find(page, 'Menu', { role: 'button' })) ? 'Menu' : 'More', { role: 'button' });
+        await waitForTitle(page, 'Menu');
+        await shot(page, size, 'menu');
+      }
+    } catch (err) {
+      failed = true;
+      console.error(`screenshots ${size.width}x${size.height}: ${err.stack || err.message}`);
+    } finally {
+      await browser.close();
+    }
+  }
+} finally {
+  server.close();
+}
+process.exit(failed ? 1 : 0);
