@@ -35,7 +35,6 @@ struct Backend {
     float ratio = 1;
     int fb_w = 0, fb_h = 0;
     double last_time = 0;
-    bool press_unseen = false;      // a press ImGui has not had a frame to see yet
     int keys_held = 0;              // non-modifier keys down, for ImGui's key repeat
     bool nav_keys = false;          // keys that move ImGui's focus were pressed since the last frame
     bool key_down[ImGuiKey_NamedKey_END] = {};
@@ -52,6 +51,22 @@ struct Backend {
 Backend g;
 
 void wake(int frames = 3) { request_redraw(frames); }
+
+// A press still waiting in ImGui's input queue. ImGui may hold a touch press back a
+// frame on purpose (it gives the new position a frame of hover first, #2702), so
+// "a frame was drawn since" is not enough.
+bool press_queued() {
+    const ImGuiContext& c = *ImGui::GetCurrentContext();
+    for (const ImGuiInputEvent& e : c.InputEventsQueue)
+        if (e.Type == ImGuiInputEventType_MouseButton && e.MouseButton.Down) return true;
+    return false;
+}
+
+// Draw until ImGui has taken the press in (when a decision needs its outcome: which
+// widget it activated). At most a few frames: ImGui defers a press by one at most.
+void let_imgui_see_press() {
+    for (int i = 0; i < 3 && press_queued(); ++i) draw_now();
+}
 
 // --- Keyboard ---------------------------------------------------------------------------------
 
@@ -164,11 +179,11 @@ EM_BOOL on_key(int type, const EmscriptenKeyboardEvent* e, void*) {
         return EM_FALSE;
     }
 
-    if (focus == DomFocus::TextField) {
+    if (focus == DomFocus::TextField || focus == DomFocus::TextArea) {
         // The DOM field edits the text (typing, Backspace, caret keys, copy and paste,
         // autocorrect, dictation) and tells ImGui the result; ImGui only hears keys
         // that end editing: Enter in a single-line field, and Escape.
-        const bool ends = key == ImGuiKey_Escape || (key == ImGuiKey_Enter && !text_input_dom_is_multiline());
+        const bool ends = key == ImGuiKey_Escape || (key == ImGuiKey_Enter && focus == DomFocus::TextField);
         if (!ends) return EM_FALSE;
         update_modifiers(e);
         set_key(key, true);
@@ -233,13 +248,12 @@ EM_BOOL on_mouse(int type, const EmscriptenMouseEvent* e, void*) {
         case EMSCRIPTEN_EVENT_MOUSEDOWN:
             io.AddMousePosEvent(x, y);
             if (button >= 0) io.AddMouseButtonEvent(button, true);
-            g.press_unseen = true;
             wake();
             return EM_TRUE;  // no text selection, no focus change: ImGui decides
         case EMSCRIPTEN_EVENT_MOUSEUP: {
-            const bool pressed = g.press_unseen || (button >= 0 && io.MouseDown[button]);
+            const bool pressed = press_queued() || (button >= 0 && io.MouseDown[button]);
             if (!pressed) return EM_FALSE;  // a press that began outside the page
-            if (g.press_unseen) draw_now();  // ImGui must have seen the press first...
+            let_imgui_see_press();           // ImGui must have seen the press first...
             if (button == 0) text_input_after_release();  // ...to focus a text field during the gesture
             io.AddMousePosEvent(x, y);
             if (button >= 0) io.AddMouseButtonEvent(button, false);
@@ -300,7 +314,7 @@ ImGuiID scrollbar_id(ImGuiWindow* w, bool y_axis) {
 // The finger crossed the threshold: scroll, unless ImGui is dragging something
 // that needs the finger (a scrollbar, a slider) or there is nothing to scroll.
 void decide_scroll_or_drag() {
-    if (g.press_unseen) draw_now();
+    let_imgui_see_press();
     ImGuiContext& c = *ImGui::GetCurrentContext();
     const float tx = g.scroll.last_x - g.scroll.start_x, ty = g.scroll.last_y - g.scroll.start_y;
     const bool vertical = std::fabs(ty) >= std::fabs(tx);
@@ -361,7 +375,6 @@ EM_BOOL on_touch(int type, const EmscriptenTouchEvent* e, void*) {
             io.AddMouseSourceEvent(ImGuiMouseSource_TouchScreen);
             io.AddMousePosEvent(x, y);
             io.AddMouseButtonEvent(0, true);
-            g.press_unseen = true;
             wake();
             return EM_TRUE;  // no emulated mouse events, no double-tap zoom
         }
@@ -412,7 +425,7 @@ EM_BOOL on_touch(int type, const EmscriptenTouchEvent* e, void*) {
                 io.AddMousePosEvent(-FLT_MAX, -FLT_MAX);
                 io.AddMouseButtonEvent(0, false);
             } else {
-                if (g.press_unseen) draw_now();
+                let_imgui_see_press();
                 text_input_after_release();  // in the gesture: iOS raises the keyboard only then
                 io.AddMousePosEvent(x, y);
                 io.AddMouseButtonEvent(0, false);
@@ -528,7 +541,6 @@ void backend_new_frame() {
     // tooltip timings depend on it.
     io.DeltaTime = float(std::max(now - g.last_time, 0.1) / 1000.0);
     g.last_time = now;
-    g.press_unseen = false;
     apply_touch_scroll(io.DeltaTime);
 }
 

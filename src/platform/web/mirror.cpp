@@ -84,12 +84,13 @@ bool content_holds(ImGuiWindow* w, const ImVec2& p) {
     return content.Contains(p);
 }
 
-ImGuiWindow* deepest_child(ImGuiWindow* w, const ImVec2& p) {
-    for (int i = w->DC.ChildWindows.Size - 1; i >= 0; --i) {
-        ImGuiWindow* child = w->DC.ChildWindows[i];
-        if (content_holds(child, p)) return deepest_child(child, p);
-    }
-    return w;
+// The deepest window under `w` (or `w` itself) whose content holds `p`; children
+// first, since a child's content may reach far below its parent's (a scrolled list).
+ImGuiWindow* deepest_holding(ImGuiWindow* w, const ImVec2& p) {
+    if (!w->WasActive || w->Hidden) return nullptr;
+    for (int i = w->DC.ChildWindows.Size - 1; i >= 0; --i)
+        if (ImGuiWindow* found = deepest_holding(w->DC.ChildWindows[i], p)) return found;
+    return content_holds(w, p) ? w : nullptr;
 }
 
 ImGuiWindow* window_of(const ui::SemanticNode& n) {
@@ -97,7 +98,8 @@ ImGuiWindow* window_of(const ui::SemanticNode& n) {
     const ImVec2 centre(n.x + n.w * 0.5f, n.y + n.h * 0.5f);
     for (int i = g.WindowsFocusOrder.Size - 1; i >= 0; --i) {
         ImGuiWindow* root = g.WindowsFocusOrder[i];
-        if (root && content_holds(root, centre)) return deepest_child(root, centre);
+        if (!root) continue;
+        if (ImGuiWindow* w = deepest_holding(root, centre)) return w;
     }
     return nullptr;
 }

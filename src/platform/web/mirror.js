@@ -80,6 +80,16 @@ var LibraryDoorstepMirror = {
         canvas.addEventListener('pointerup', function(e) {
           DSM.lastTap = {t: performance.now(), x: e.clientX, y: e.clientY};
         }, {passive: true});
+        // A press on the canvas takes the focus from a mirror button or heading, as a
+        // click on a page does (text fields are let go by text_input.cpp, which knows
+        // whether the press went to another field).
+        canvas.addEventListener('pointerdown', function() {
+          var el = document.activeElement;
+          var rec = el && DSM.recOf(el);
+          if (!rec || rec.el !== el || DSM.isTextKind(rec)) return;
+          DSM.programmatic++;
+          try { el.blur(); } finally { DSM.programmatic--; }
+        }, {passive: true});
       }
       var root = DSM.root;
       root.addEventListener('click', DSM.onClick);
@@ -131,6 +141,8 @@ var LibraryDoorstepMirror = {
         case 'radio':
           el = document.createElement('input');
           el.type = kind;
+          // Radios under one parent are one group: Tab stops once, arrows choose.
+          if (kind === 'radio') el.name = 'g' + (n.parent || 0);
           break;
         case 'input':
           el = document.createElement('input');
@@ -485,6 +497,7 @@ var LibraryDoorstepMirror = {
   // ImGui's keyboard focus moved: the DOM focus follows when it is in the mirror already.
   doorstep_mirror_follow_focus__deps: ['$DSM'],
   doorstep_mirror_follow_focus: function(id) {
+    id >>>= 0;  // ImGui ids are unsigned 32-bit; wasm hands them over as signed
     var rec = DSM.recs[id];
     var active = document.activeElement;
     if (!rec || !DSM.root || !active || !DSM.root.contains(active) || active === rec.el) return;
@@ -495,6 +508,7 @@ var LibraryDoorstepMirror = {
   // is there already, so that iOS raises its keyboard.
   doorstep_mirror_focus_text__deps: ['$DSM'],
   doorstep_mirror_focus_text: function(id, inGesture) {
+    id >>>= 0;  // ImGui ids are unsigned 32-bit; wasm hands them over as signed
     var rec = DSM.recs[id];
     if (!DSM.isTextKind(rec)) return 0;
     DSM.programmatic++;
@@ -509,6 +523,7 @@ var LibraryDoorstepMirror = {
 
   doorstep_mirror_blur_text__deps: ['$DSM'],
   doorstep_mirror_blur_text: function(id) {
+    id >>>= 0;  // ImGui ids are unsigned 32-bit; wasm hands them over as signed
     var rec = DSM.recs[id];
     if (!rec || document.activeElement !== rec.el) return;
     DSM.programmatic++;
@@ -517,6 +532,7 @@ var LibraryDoorstepMirror = {
 
   doorstep_mirror_set_text__deps: ['$DSM'],
   doorstep_mirror_set_text: function(id, textPtr, start, end) {
+    id >>>= 0;  // ImGui ids are unsigned 32-bit; wasm hands them over as signed
     var rec = DSM.recs[id];
     if (!DSM.isTextKind(rec) || DSM.composing) return;
     var text = UTF8ToString(textPtr);
@@ -530,6 +546,7 @@ var LibraryDoorstepMirror = {
 
   doorstep_mirror_set_selection__deps: ['$DSM'],
   doorstep_mirror_set_selection: function(id, start, end) {
+    id >>>= 0;  // ImGui ids are unsigned 32-bit; wasm hands them over as signed
     var rec = DSM.recs[id];
     if (!DSM.isTextKind(rec) || DSM.composing || document.activeElement !== rec.el) return;
     try { rec.el.setSelectionRange(start, end); } catch (e) {}

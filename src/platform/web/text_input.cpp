@@ -34,11 +34,14 @@ struct TextSync {
     bool dom_sel_pending = false;
     int dom_sel_start = 0, dom_sel_end = 0;
 
+    double last_dom_input_ms = -1e9;  // when the DOM field last reported new text
     bool keep_in_view = false;     // the visible area changed (on-screen keyboard): scroll the field into it
     float seen_visible_bottom = 1e9f;
 };
 
 TextSync g_t;
+
+constexpr double kTypingPauseMs = 400;
 
 // The field ImGui is editing now (an InputText keeps ActiveId while editing).
 uint32_t editing_id() {
@@ -68,8 +71,10 @@ void start_editing(uint32_t id, bool auto_focused) {
     g_t.keep_in_view = true;
 }
 
-void stop_editing() {
-    if (g_t.editing && g_t.auto_focused) {
+// Editing ended. `by_pointer`: a press elsewhere ended it, so the DOM field lets
+// go even if the keyboard had put the focus there.
+void stop_editing(bool by_pointer) {
+    if (g_t.editing && (g_t.auto_focused || by_pointer)) {
         mirror_blur_text(g_t.editing);  // the on-screen keyboard goes away
     } else if (g_t.editing) {
         // The DOM field keeps the keyboard focus (it was reached from the keyboard):
@@ -84,10 +89,15 @@ void stop_editing() {
     g_t.auto_focused = false;
 }
 
-// Push ImGui's text and selection to the DOM twin when they differ from what it has.
+// Push ImGui's text and selection to the DOM twin when they differ from what it
+// has. While the person types, the DOM field is the truth: ImGui's text goes back
+// only once typing has paused (a filter refusing a character, Escape restoring),
+// and ImGui's selection only while it is being made on the canvas (a mouse drag,
+// a double click) -- never over a caret the DOM field is moving itself.
 void sync_to_dom(uint32_t id, bool force) {
     ImGuiInputTextState* s = ImGui::GetInputTextState(id);
     if (!s) return;
+    if (!force && emscripten_get_now() - g_t.last_dom_input_ms < kTypingPauseMs) return;
     const int a = std::min(s->Stb.select_start, s->Stb.select_end);
     const int b = std::max(s->Stb.select_start, s->Stb.select_end);
     const int start = s->HasSelection() ? a : s->Stb.cursor;
@@ -96,8 +106,10 @@ void sync_to_dom(uint32_t id, bool force) {
     if (force || text != g_t.dom_text) {
         mirror_set_text(id, text, start, end);
         g_t.dom_text = std::move(text);
-    } else if (start != g_t.sel_start || end != g_t.sel_end) {
+    } else if ((start != g_t.sel_start || end != g_t.sel_end) && ImGui::GetIO().MouseDown[0]) {
         mirror_set_selection(id, start, end);
+    } else {
+        return;
     }
     g_t.sel_start = start;
     g_t.sel_end = end;
@@ -144,7 +156,14 @@ void text_input_after_frame() {
     ImGuiIO& io = ImGui::GetIO();
     if (id != g_t.editing) {
         if (g_t.expect && id == 0 && ++g_t.expect_frames < 4) return;  // activation on its way
-        stop_editing();
+        if (id && io.MouseDown[0]) {
+            // A press moved editing to another field: its release moves the DOM focus
+            // straight there, so an on-screen keyboard stays up instead of flickering.
+            g_t.editing = 0;
+            g_t.auto_focused = false;
+            return;
+        }
+        stop_editing(io.MouseDown[0]);
         if (id) {
             // Editing began without a release to hook into: from the keyboard, or
             // from the DOM itself. While a finger or button is still down, the
@@ -189,9 +208,10 @@ void text_input_after_frame() {
         return;
     }
     sync_to_dom(id, false);  // ImGui's own edits (a filter refusing a character, Escape restoring)
+    // Typing paused recently: one more frame after the pause to compare the texts.
+    const double since = emscripten_get_now() - g_t.last_dom_input_ms;
+    if (since < kTypingPauseMs) request_redraw_in((kTypingPauseMs - since) / 1000.0 + 0.01);
 }
-
-bool text_input_dom_is_multiline() { return mirror_dom_focus() == DomFocus::TextArea; }
 
 }  // namespace doorstep::web
 
@@ -205,6 +225,7 @@ EMSCRIPTEN_KEEPALIVE void doorstep_text_input(uint32_t id, const char* value, in
     std::string text(value ? value : "");
     doorstep::ui::sem_request_value(id, text);
     g_t.dom_text = text;
+    g_t.last_dom_input_ms = emscripten_get_now();
     g_t.request_pending = true;
     g_t.requested = std::move(text);
     g_t.request_frames = 0;

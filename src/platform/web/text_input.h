@@ -19,6 +19,4 @@ void text_input_before_new_frame();
 // After the frame: follow which field ImGui edits; sync text and selection to the DOM.
 void text_input_after_frame();
 
-bool text_input_dom_is_multiline();  // the focused DOM field is a <textarea>
-
 }  // namespace doorstep::web
