@@ -3,6 +3,7 @@
 // text fields that are the on-screen keyboard's fields, finger scrolling, and
 // the app starting offline.
 import { test, assert, assertEqual, decodePng, pixelStats, waitForApp, sleep } from './lib.mjs';
+import { goTo, loadSampleData } from './ui-driver.mjs';
 
 // ---- helpers ------------------------------------------------------------------------------------
 
@@ -377,7 +378,46 @@ test('touch: dragging scrolls, a fling keeps going, and the widget under the fin
   assert(Math.abs(back.y - before.y) <= 1, `back at the top the field is where it started (${back.y} vs ${before.y})`);
 }, { timeout: 60_000 });
 
+test('touch: a drag scrolls the list of cases; a tap on a row still opens it', async (t) => {
+  const { page } = await t.openApp({ viewport: { width: 1024, height: 768 }, hasTouch: true });
+  await loadSampleData(page);
+  await goTo(page, 'Cases');
+  await settle(page);
+  // Rows of the list: what is drawn carries its position among all rows.
+  const rows = () => page.evaluate(() => window.doorstep.semantics().nodes.filter((n) => n.row_index > 0 && !n.clipped)
+    .map((n) => ({ id: n.id, name: n.name, row: n.row_index, x: n.x, y: n.y, w: n.w, h: n.h, role: n.role })));
+  const before = await rows();
+  assert(before.length >= 3, `expected rows in the case list, found ${before.length}`);
+  const firstRow = Math.min(...before.map((r) => r.row));
+  const title = await page.evaluate(() => window.doorstep.semantics().title);
+  const start = before[Math.floor(before.length / 2)];
+  await touchDrag(page, { x: start.x + 20, y: 700 }, { x: start.x + 20, y: 200 }, 12, 16, 150);
+  await settle(page, 400, 8000);
+  assertEqual(await page.evaluate(() => window.doorstep.semantics().title), title, 'the drag opened nothing');
+  const after = await rows();
+  const afterFirst = Math.min(...after.map((r) => r.row));
+  assert(afterFirst > firstRow, `the list should have scrolled on (first visible row ${firstRow} -> ${afterFirst})`);
+
+  // A tap is still a tap.
+  const target = after.find((r) => r.y > 150 && r.y + r.h < 700 && (r.role === 'button' || r.role === 'row' || r.role === 'listitem'));
+  assert(target, 'no row to tap');
+  await page.touchscreen.tap(target.x + Math.min(40, target.w / 2), target.y + target.h / 2);
+  await until(page, (t) => window.doorstep.semantics().title !== t, title, 'the tapped case opened');
+}, { timeout: 90_000 });
+
 // ---- offline ------------------------------------------------------------------------------------
+
+test('host: losing and regaining the network shows at once, with no input', async (t) => {
+  const { context, page } = await t.openApp();
+  await settle(page);
+  const offlineShown = () => window.doorstep.semantics().nodes.some((n) => /offline/i.test(n.name));
+  assert(!(await page.evaluate(offlineShown)), 'offline notice shown while online');
+  await context.setOffline(true);
+  await until(page, offlineShown, null, 'the offline notice after the network went away');
+  await context.setOffline(false);
+  await until(page, () => !window.doorstep.semantics().nodes.some((n) => /offline/i.test(n.name)), null,
+    'the offline notice gone once the network is back');
+});
 
 test('offline: after one online visit the app starts without a network, mirror and all', async (t) => {
   const { context, page } = await t.openApp();
