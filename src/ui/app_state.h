@@ -90,6 +90,11 @@ struct ContactForm {
     bool adj_large_print = false, adj_easy_read = false, adj_interpreter = false, adj_through_rep = false,
          adj_more_time = false, adj_in_person = false;
     std::string adj_other;
+    // Awaab's Law: a potential hazard heard of on the visit
+    bool hazard = false;
+    int hazard_type = 0;            // index into Settings::hazard_types
+    bool hazard_emergency = false;
+    std::string hazard_location;
     // exclusion check (section 2): -1 unanswered, 0 no, 1 yes
     int older_than_12_months = -1;
     int use_discretion = -1;
@@ -106,7 +111,7 @@ struct ContactForm {
 enum class DialogKind : uint8_t {
     None, Acknowledge, Extend, ExtensionNotice, UpdateInterval, Respond, Escalate, Refuse, RefuseEscalation,
     RefusalExplained, Close, Withdraw, RelatedIssue, AddRemedy, AddAction, AddAdjustment, AddRestriction,
-    AddNote, LogContact, RemoveDemo, ImportFile, ResolveConflict,
+    AddNote, LogContact, RemoveDemo, ImportFile, ResolveConflict, ReportHazard, HazardStep,
 };
 
 struct PointForm {

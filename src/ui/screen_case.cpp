@@ -2,6 +2,7 @@
 // next, the actions the Code allows now, each stage, remedies and actions with
 // completion ticks, per-resident duties, the record and the audit trail.
 #include "core/deadlines.h"
+#include "core/hazards.h"
 #include "core/money.h"
 #include "core/workflow.h"
 #include "storage/case_store.h"
@@ -147,7 +148,7 @@ void stage_panel(App& app, const Case& c, const Stage& s) {
             const DefinitionPoint& p = s.points[i];
             std::string t = std::to_string(i + 1) + ". " + p.text + " — " + decision_label(p.decision);
             if (!p.reasons.empty()) t += ": " + p.reasons;
-            paragraph(t);
+            paragraph(t, false, Role::ListItem);
         }
         sem_pop();
     }
@@ -222,6 +223,69 @@ void remedies_and_actions(App& app, const Case& c) {
     }
 }
 
+// Awaab's Law: each hazard's legal clock, step by step, with time left in words.
+void hazards_panel(App& app, const Case& c) {
+    AppState& st = *app.state;
+    const Settings& settings = data(app).settings;
+    if (c.hazards.empty() && !hazard_prompt_applies(c, settings)) return;
+    heading("Hazards (Awaab's Law)", 2);
+    if (c.hazards.empty())
+        paragraph("Damp and mould and other hazards have legal clocks from the day we are told. Report one if the resident "
+                  "mentioned it.",
+                  true);
+    LocalDateTime now{st.today, 0};
+    if (auto t = parse_iso_local(st.now_local)) now = *t;
+    for (const HazardRecord& h : c.hazards) {
+        heading(describe_hazard(h, settings), 3);
+        HazardStatus hs = hazard_status(h, now, settings, st.calendar);
+        if (hs.offer_accommodation)
+            notice("The home has not been made safe in time: offer alternative accommodation.", theme().error, Role::Alert,
+                   "Offer somewhere safe to stay");
+        sem_push(Role::List, "Steps for " + describe_hazard(h, settings), int(hs.steps.size()));
+        for (const HazardStepStatus& step : hs.steps) {
+            std::string due = step.due_at ? long_date(step.due_at->date) + " " + to_iso(*step.due_at).substr(11)
+                                          : long_date(step.due);
+            Ink ink = step.state == HazardStepState::Overdue         ? theme().overdue
+                      : step.state == HazardStepState::DoneOnTime ||
+                                step.state == HazardStepState::NotNeeded ? theme().done
+                      : step.state == HazardStepState::DoneLate         ? theme().due_today
+                                                                        : theme().upcoming;
+            badge(describe_time_left(step), ink, false, false);
+            ImGui::SameLine();
+            ImGui::PushTextWrapPos(0.0f);
+            std::string t = std::string(step.label) + ", by " + due + (step.provisional ? " (moves when the investigation ends)" : "");
+            ImGui::TextUnformatted(t.c_str());
+            ImGui::PopTextWrapPos();
+            sem_text(Role::ListItem, t + ": " + describe_time_left(step));
+        }
+        sem_pop();
+        if (!hs.closed) {
+            ButtonOptions o;
+            o.id = "hazard-step-" + h.id;
+            o.style = ButtonStyle::Primary;
+            std::string label = hs.next >= 0 ? "Record: " + std::string(hs.steps[size_t(hs.next)].label) : "Close the hazard";
+            if (button(label, o)) {
+                open_dialog(app, DialogKind::HazardStep, c.id);
+                st.dialog.text5 = h.id;
+                st.dialog.text4 = hs.next >= 0 ? hs.steps[size_t(hs.next)].step : std::string("close");
+            }
+            if (hs.next >= 0) {
+                ButtonOptions co;
+                co.id = "hazard-close-" + h.id;
+                co.same_line = true;
+                if (button("Close the hazard", co)) {
+                    open_dialog(app, DialogKind::HazardStep, c.id);
+                    st.dialog.text5 = h.id;
+                    st.dialog.text4 = "close";
+                }
+            }
+        }
+    }
+    ButtonOptions r;
+    r.id = "report-hazard";
+    if (button("Report a hazard", r)) open_dialog(app, DialogKind::ReportHazard, c.id);
+}
+
 }  // namespace
 
 void draw_case(App& app) {
@@ -287,6 +351,8 @@ void draw_case(App& app) {
         }
     }
 
+    hazards_panel(app, c);
+
     if (c.refusal) {
         heading("Refusal", 2);
         const RefusalGround* g = find_ground(d.settings, c.refusal->ground_id);
@@ -348,7 +414,7 @@ void draw_case(App& app) {
     sem_push(Role::List, "Audit trail", int(c.audit.size()));
     for (auto it = c.audit.rbegin(); it != c.audit.rend(); ++it) {
         if (!all && shown == 10) break;
-        paragraph(it->at + " · " + it->who + ": " + it->what, true);
+        paragraph(it->at + " · " + it->who + ": " + it->what, true, Role::ListItem);
         ++shown;
     }
     sem_pop();

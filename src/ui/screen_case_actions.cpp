@@ -2,6 +2,8 @@
 // request, calls workflow.h on a copy of the case, and saves the copy only if
 // the engine agreed; a refusal is shown exactly as the engine worded it.
 #include "core/deadlines.h"
+#include "core/hazards.h"
+#include "core/merge.h"
 #include "core/ids.h"
 #include "core/money.h"
 #include "core/workflow.h"
@@ -44,6 +46,8 @@ const char* dialog_title(DialogKind k, int stage) {
         case DialogKind::RemoveDemo: return stage == 1 ? "Load sample data" : "Remove sample data";
         case DialogKind::ImportFile: return "Import cases";
         case DialogKind::ResolveConflict: return "Resolve conflicting changes";
+        case DialogKind::ReportHazard: return "Report a hazard";
+        case DialogKind::HazardStep: return "Record a hazard step";
         case DialogKind::None: break;
     }
     return "Form";
@@ -731,6 +735,146 @@ void log_contact_form(App& app, const Case& c) {
     }
 }
 
+
+// "14:30" -> minutes of the day.
+std::optional<int> parse_time(const std::string& t) {
+    int h = -1, m = -1;
+    char colon = 0;
+    int used = 0;
+    if (std::sscanf(t.c_str(), " %d%c%d %n", &h, &colon, &m, &used) != 3 || size_t(used) != t.size()) return std::nullopt;
+    if ((colon != ':' && colon != '.') || h < 0 || h > 23 || m < 0 || m > 59) return std::nullopt;
+    return h * 60 + m;
+}
+
+LocalDateTime now_local_time(const App& app) {
+    if (auto t = parse_iso_local(app.state->now_local)) return *t;
+    return LocalDateTime{app.state->today, 0};
+}
+
+void report_hazard_form(App& app, const Case& c) {
+    AppState& s = *app.state;
+    DialogState& dlg = s.dialog;
+    const Settings& st = data(app).settings;
+    if (dlg.opened_this_frame) {
+        dlg.text3 = now_local_time(app).minute_of_day >= 0 ? to_iso(now_local_time(app)).substr(11) : "";
+        dlg.text2 = c.resident.name.empty() ? "Resident" : c.resident.name;
+    }
+    paragraph("The day we are told is day zero. An emergency must be made safe within 24 hours; a significant hazard "
+              "investigated within 10 working days.",
+              true);
+    std::vector<std::string> types;
+    for (const HazardType& h : st.hazard_types) types.push_back(h.label);
+    combo("Type of hazard", dlg.choice1, types);
+    checkbox("It is an emergency (an imminent risk to health or safety)", dlg.flag1);
+    text_field("Where in the home", dlg.text1, with_hint("For example, the back bedroom ceiling"));
+    FieldOptions obs;
+    obs.multiline = true;
+    obs.lines = 3;
+    obs.required = true;
+    text_field("What was seen or reported", dlg.text4, obs);
+    text_field("Who told us", dlg.text2);
+    date_field("Date we were told", dlg.date, required_field());
+    text_field("Time we were told", dlg.text3, with_hint("24-hour clock, for example 14:30"));
+    text_field("Vulnerable people living there", dlg.text5, with_hint("Children, older or disabled people, anyone unwell"));
+    error_box(dlg);
+    if (button("Report the hazard", ButtonStyle::Primary)) {
+        HazardReport r;
+        Rng rng(entropy_seed());
+        r.id = new_uuid(rng);
+        if (dlg.choice1 >= 0 && dlg.choice1 < int(st.hazard_types.size())) r.type_id = st.hazard_types[size_t(dlg.choice1)].id;
+        r.emergency = dlg.flag1;
+        r.location = dlg.text1;
+        r.observed = dlg.text4;
+        r.reported_by = dlg.text2;
+        r.aware = LocalDateTime{dlg.date.value_or(s.today), parse_time(dlg.text3).value_or(0)};
+        r.vulnerable_occupants = dlg.text5;
+        if (!parse_time(dlg.text3)) {
+            dlg.error = "Time we were told: write it as hours and minutes, for example 14:30.";
+            return;
+        }
+        attempt(app, c, [&](Case& x) { return report_hazard(x, r, st, actor(app)); }, "Hazard reported: its legal clock has started.");
+    }
+}
+
+void hazard_step_form(App& app, const Case& c) {
+    AppState& s = *app.state;
+    DialogState& dlg = s.dialog;
+    const Settings& st = data(app).settings;
+    const std::string id = dlg.text5, step = dlg.text4;
+    int hi = hazard_index(c, id);
+    if (hi < 0) {
+        paragraph("This hazard is no longer on the case.");
+        return;
+    }
+    const HazardRecord& h = c.hazards[size_t(hi)];
+    paragraph(describe_hazard(h, st), true);
+    if (dlg.opened_this_frame) {
+        dlg.text1 = actor(app).name;
+        dlg.text3 = to_iso(now_local_time(app)).substr(11);
+    }
+    date_field("Date", dlg.date, required_field());
+    if (step == "make-safe") text_field("Time made safe", dlg.text3, with_hint("24-hour clock, for example 18:00"));
+    text_field("Done by", dlg.text1);
+    if (step == "investigate") {
+        checkbox("A significant hazard was found", dlg.flag1);
+        if (h.emergency) checkbox("It was an emergency", dlg.flag2);
+        FieldOptions f;
+        f.multiline = true;
+        f.lines = 3;
+        f.hint = "The written summary to the tenant is drawn from these";
+        text_field("Findings", dlg.text2, f);
+    }
+    if (step == "further-work-start") text_field("Works planned", dlg.text2, with_hint("What will remove the cause"));
+    if (step == "close") text_field("Why no further works are needed (if none)", dlg.text2);
+    error_box(dlg);
+    std::string label = step == "close" ? "Close the hazard" : "Record it";
+    if (button(label, ButtonStyle::Primary)) {
+        Date on = dlg.date.value_or(s.today);
+        std::string by = dlg.text1, text = dlg.text2;
+        auto t = parse_time(dlg.text3);
+        if (step == "make-safe" && !t) {
+            dlg.error = "Time made safe: write it as hours and minutes, for example 18:00.";
+            return;
+        }
+        bool f1 = dlg.flag1, f2 = dlg.flag2;
+        attempt(app, c,
+                [&](Case& x) -> Status {
+                    Actor a = actor(app);
+                    if (step == "make-safe") return record_made_safe(x, id, LocalDateTime{on, *t}, by, st, a);
+                    if (step == "investigate") return record_investigation(x, id, InvestigationResult{on, by, f1, f2, text}, st, a);
+                    if (step == "summary") return record_summary_sent(x, id, on, by, st, a);
+                    if (step == "safety-work") return record_safety_work_done(x, id, on, by, st, a);
+                    if (step == "further-work-start") return record_further_work_started(x, id, on, text, by, st, a);
+                    if (step == "further-work-latest" || step == "further-work-done") return record_further_work_done(x, id, on, by, st, a);
+                    return close_hazard(x, id, on, text, st, a);
+                },
+                step == "close" ? "Hazard closed." : "Hazard step recorded.");
+    }
+}
+
+void resolve_conflict_form(App& app, const Case& c) {
+    AppState& s = *app.state;
+    DialogState& dlg = s.dialog;
+    paragraph("The case was changed on two devices. Choose the version to keep; the others are set aside for good and the "
+              "choice travels with the next export.",
+              true);
+    std::vector<std::string> versions;
+    auto describe = [](const Case& v, const char* which) {
+        std::string t = std::string(which) + ": " + (v.device.empty() ? "unknown device" : v.device);
+        if (!v.audit.empty()) t += ", last change " + v.audit.back().at + " by " + v.audit.back().who + ": " + v.audit.back().what;
+        return t;
+    };
+    versions.push_back(describe(c, "Shown now"));
+    for (size_t i = 0; i < c.conflicts.size(); ++i) versions.push_back(describe(c.conflicts[i], ("Other version " + std::to_string(i + 1)).c_str()));
+    radio_choice("Keep", dlg.choice1, versions);
+    error_box(dlg);
+    if (button("Keep this version", ButtonStyle::Primary)) {
+        int keep = dlg.choice1;
+        std::string device = data(app).settings.device_id;
+        attempt(app, c, [&](Case& x) { return resolve_conflict(x, keep, actor(app), device); }, "Conflict resolved.");
+    }
+}
+
 }  // namespace
 
 void draw_settings_dialog(App& app);  // screen_settings.cpp: RemoveDemo, ImportFile
@@ -790,10 +934,9 @@ void draw_dialog(App& app) {
             case DialogKind::AddRestriction: add_restriction_form(app, *c); break;
             case DialogKind::AddNote: add_note_form(app, *c); break;
             case DialogKind::LogContact: log_contact_form(app, *c); break;
-            case DialogKind::ResolveConflict:
-                paragraph("Both versions are kept on the case. Resolving them needs the merge tools, which are not in this "
-                          "version of the app yet: export and resolve with the command line (doorstep merge).");
-                break;
+            case DialogKind::ResolveConflict: resolve_conflict_form(app, *c); break;
+            case DialogKind::ReportHazard: report_hazard_form(app, *c); break;
+            case DialogKind::HazardStep: hazard_step_form(app, *c); break;
             default: break;
         }
     }

@@ -107,7 +107,7 @@ void draw_letters(App& app) {
     for (const CheckItem& item : letter.checklist) {
         if (!item.present) ++missing;
         Ink ink = item.present ? theme().done : theme().overdue;
-        badge(item.present ? "✓ Present" : "✗ Missing", ink);
+        badge(item.present ? "✓ Present" : "✗ Missing", ink, false, false);
         ImGui::SameLine();
         ImGui::PushTextWrapPos(0.0f);
         std::string t = item.label + (item.message.empty() ? "" : ": " + item.message);

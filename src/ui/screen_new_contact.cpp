@@ -3,6 +3,7 @@
 // (section 2) and the key dates to tell the resident. Every field is a draft
 // as it is typed (CaseStore drafts), offered back when the screen reopens.
 #include "core/deadlines.h"
+#include "core/hazards.h"
 #include "core/ids.h"
 #include "core/workflow.h"
 #include "storage/case_store.h"
@@ -49,6 +50,10 @@ json to_json(const ContactForm& f) {
     j["staff_safety"] = f.staff_safety;
     j["adjustments"] = {f.adj_large_print, f.adj_easy_read, f.adj_interpreter, f.adj_through_rep, f.adj_more_time, f.adj_in_person};
     j["adj_other"] = f.adj_other;
+    j["hazard"] = f.hazard;
+    j["hazard_type"] = f.hazard_type;
+    j["hazard_emergency"] = f.hazard_emergency;
+    j["hazard_location"] = f.hazard_location;
     j["older_than_12_months"] = f.older_than_12_months;
     j["use_discretion"] = f.use_discretion;
     j["discretion_reason"] = f.discretion_reason;
@@ -103,6 +108,10 @@ ContactForm from_json(const std::string& key, const std::string& text) {
             if (j["adjustments"][i].is_boolean()) *a[i] = j["adjustments"][i].get<bool>();
     }
     str("adj_other", f.adj_other);
+    flag("hazard", f.hazard);
+    num("hazard_type", f.hazard_type);
+    flag("hazard_emergency", f.hazard_emergency);
+    str("hazard_location", f.hazard_location);
     num("older_than_12_months", f.older_than_12_months);
     num("use_discretion", f.use_discretion);
     str("discretion_reason", f.discretion_reason);
@@ -229,6 +238,22 @@ void log_contact(App& app) {
     if (!f.adj_other.empty()) {
         ReasonableAdjustment ra{f.adj_other, f.disability, s.today, review, 0};
         if (Status st = add_adjustment(complaint_case, ra, who); !st) {
+            say(app, st.error().text(), true);
+            return;
+        }
+    }
+    if (f.hazard) {
+        // Awaab's Law: the clock starts now, when the officer is told (day zero).
+        HazardReport r;
+        r.id = new_uuid(rng);
+        if (f.hazard_type >= 0 && f.hazard_type < int(d.settings.hazard_types.size()))
+            r.type_id = d.settings.hazard_types[size_t(f.hazard_type)].id;
+        r.emergency = f.hazard_emergency;
+        r.location = f.hazard_location;
+        r.observed = f.own_words;
+        r.reported_by = f.resident_name.empty() ? "Resident" : f.resident_name;
+        r.aware = parse_iso_local(s.now_local).value_or(LocalDateTime{s.today, 0});
+        if (Status st = report_hazard(first, r, d.settings, who); !st) {
             say(app, st.error().text(), true);
             return;
         }
@@ -423,9 +448,17 @@ void draw_new_contact(App& app) {
     changed |= combo("Category", f.category, cats);
     if (f.category >= 0 && f.category < int(d.settings.categories.size()) &&
         d.settings.categories[size_t(f.category)].hazard_prompt) {
-        notice("Damp and mould and emergency hazards have legal clocks (Awaab's Law). An emergency must be made safe within "
-               "24 hours: report it to repairs now.",
-               theme().warning_banner, Role::Alert, "Could this be a hazard?");
+        notice("Damp and mould and emergency hazards have legal clocks (Awaab's Law) from today. An emergency must be made "
+               "safe within 24 hours: tell repairs now.",
+               theme().warning_banner, Role::Status, "Could this be a hazard?");
+    }
+    changed |= checkbox("Report a potential hazard (Awaab's Law)", f.hazard, "Its legal clock starts now");
+    if (f.hazard) {
+        std::vector<std::string> types;
+        for (const HazardType& h : d.settings.hazard_types) types.push_back(h.label);
+        changed |= combo("Type of hazard", f.hazard_type, types);
+        changed |= checkbox("It is an emergency (an imminent risk to health or safety)", f.hazard_emergency);
+        changed |= text_field("Where in the home", f.hazard_location, with_hint("For example, the back bedroom ceiling"));
     }
 
     heading("Their needs", 2);

@@ -482,13 +482,13 @@ void heading(const std::string& text, int level) {
     }
 }
 
-void paragraph(const std::string& text, bool muted) {
+void paragraph(const std::string& text, bool muted, Role role) {
     if (muted) ImGui::PushStyleColor(ImGuiCol_Text, im_vec(theme().text_muted));
     ImGui::PushTextWrapPos(0.0f);
     ImGui::TextUnformatted(text.c_str());
     ImGui::PopTextWrapPos();
     if (muted) ImGui::PopStyleColor();
-    sem_text(Role::Text, text);
+    sem_text(role, text);
 }
 
 void label_value(const std::string& label, const std::string& value) {
@@ -503,7 +503,7 @@ void label_value(const std::string& label, const std::string& value) {
     sem_text(Role::Text, label + ": " + (value.empty() ? "Not recorded" : value));
 }
 
-void badge(const std::string& text, Ink ink, bool same_line) {
+void badge(const std::string& text, Ink ink, bool same_line, bool describe) {
     ImVec2 ts = ImGui::CalcTextSize(text.c_str());
     ImVec2 size(ts.x + 16, ts.y + 8);
     if (same_line) {
@@ -515,7 +515,7 @@ void badge(const std::string& text, Ink ink, bool same_line) {
     dl->AddRectFilled(p, ImVec2(p.x + size.x, p.y + size.y), im_col(ink.bg), 4.0f);
     dl->AddText(ImVec2(p.x + 8, p.y + 4), im_col(ink.fg), text.c_str());
     ImGui::Dummy(size);
-    sem_text(Role::Text, text);
+    if (describe) sem_text(Role::Text, text);
 }
 
 void notice(const std::string& text, Ink ink, Role role, const std::string& title) {

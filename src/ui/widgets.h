@@ -70,11 +70,12 @@ bool combo(const std::string& label, int& index, const std::vector<std::string>&
 // Headings: level 1 is the screen's title (one per screen).
 void heading(const std::string& text, int level = 2);
 // Wrapped body text; muted for secondary information.
-void paragraph(const std::string& text, bool muted = false);
+void paragraph(const std::string& text, bool muted = false, Role role = Role::Text);  // Role::ListItem inside a list
 // "Received" / "Friday 20 December 2024" on two lines, read as one.
 void label_value(const std::string& label, const std::string& value);
 // A coloured tag whose text carries the meaning ("3 days overdue").
-void badge(const std::string& text, Ink ink, bool same_line = false);
+// describe = false when the text beside it already says the same (a list item's own line).
+void badge(const std::string& text, Ink ink, bool same_line = false, bool describe = true);
 // A full-width box with text: notices, warnings, errors from the engine (shown verbatim).
 void notice(const std::string& text, Ink ink, Role role = Role::Status, const std::string& title = {});
 void separator();

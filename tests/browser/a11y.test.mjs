@@ -106,8 +106,9 @@ test('screen reader style: log a complaint using only the mirror elements', asyn
   const { page } = await t.openApp({ viewport: { width: 1024, height: 768 } });
   await settle(page);
   // What a screen reader does: find by role and name, activate, type into the field.
+  // A screen reader moves its focus to an element, then activates it.
   const press = async (role, name) => {
-    await page.getByRole(role, { name, exact: true }).first().evaluate((el) => el.click());
+    await page.getByRole(role, { name, exact: true }).first().evaluate((el) => { el.focus(); el.click(); });
     await settle(page);
   };
   await press('button', 'New contact');
@@ -154,14 +155,12 @@ test('keyboard only: Tab, Enter, Space and Escape', async (t) => {
   await page.keyboard.press('Enter');
   await waitForTitle(page, 'New contact');
   await tabTo("Resident's name", 'textbox');
-  await page.keyboard.press('Enter');  // edit the field
-  await page.keyboard.type('Kim Keyboard');
+  await page.keyboard.type('Kim Keyboard');  // a field reached with Tab takes typing straight away
   await settle(page);
   assertEqual((await find(page, "Resident's name")).value, 'Kim Keyboard', 'typed with the keyboard');
   await page.keyboard.press('Tab');
   await settle(page);
   await tabTo('In their own words', 'textarea');
-  await page.keyboard.press('Enter');
   await page.keyboard.type('The lift has been broken for a month.');
   await page.keyboard.press('Escape');  // leave the text box
   await settle(page);

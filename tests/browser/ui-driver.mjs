@@ -59,7 +59,10 @@ export async function reveal(page, name, opts = {}) {
   for (let i = 0; i < 80; i++) {
     const n = await find(page, name, opts);
     assert(n, `no control named "${name}" on the screen "${await title(page)}"`);
-    const bottomLimit = vh - (opts.bottomMargin ?? 72);  // keep clear of a bottom tab bar
+    // Keep clear of a bottom tab bar.
+    const bar = (await semantics(page)).nodes.find((x) => x.role === 'navigation' && x.y > vh / 2);
+    const inBar = bar && n.y >= bar.y;  // the control is on the bar itself
+    const bottomLimit = (bar && !inBar ? bar.y : vh) - 2;
     if (!n.clipped && n.y >= 0 && n.y + Math.min(n.h, 60) <= bottomLimit) return n;
     const vw = page.viewportSize().width;
     await page.mouse.move(Math.min(vw - 30, vw * 0.75), vh * 0.45);
@@ -85,15 +88,15 @@ export async function typeInto(page, name, text, { clear = true } = {}) {
   assert(['textbox', 'textarea', 'spinbutton'].includes(n.role), `"${name}" is a ${n.role}, not a text field`);
   await until(page, () => ['INPUT', 'TEXTAREA'].includes(document.activeElement && document.activeElement.tagName),
     null, `keyboard focus in "${name}"`);
-  if (clear) {
+  if (clear && n.value) {
     await page.keyboard.press('Control+A');
     await page.keyboard.press('Backspace');
   }
-  // Key by key for the first characters; the rest arrives as one insertion, as a
-  // paste or an on-screen keyboard's suggestion does (software GL makes every
-  // key's frame slow in the test browser).
-  await page.keyboard.type(text.slice(0, 6), { delay: 5 });
-  if (text.length > 6) await page.keyboard.insertText(text.slice(6));
+  // Short text key by key; longer text as one insertion, as a paste, dictation or
+  // an on-screen keyboard's suggestion arrives (software GL makes each key's frame
+  // slow in the test browser).
+  if (text.length <= 12) await page.keyboard.type(text, { delay: 20 });
+  else await page.keyboard.insertText(text);
   await settle(page);
   const after = await find(page, name);
   assert(after && (after.value || '').includes(text.slice(0, 20)),
