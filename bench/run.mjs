@@ -31,9 +31,11 @@ if (sizes.some((n) => !Number.isInteger(n) || n < 1 || n > 100000)) {
   process.exit(2);
 }
 // Repeats per size (the brief: warm start median of 10, persist median of 50).
+// UI edits take several slow frames each on a loaded machine: 10 of them, then
+// 50 persists of the edited case beside 50 raw puts (bench/web/browser.mjs).
 const repeats = (cases) => quick
-  ? { starts: 3, persists: 5, exports: 2, imports: 2 }
-  : { starts: 10, persists: 50, exports: cases >= 10000 ? 3 : 5, imports: cases >= 10000 ? 3 : 5 };
+  ? { starts: 3, edits: 3, persists: 10, exports: 2, imports: 2 }
+  : { starts: 10, edits: 10, persists: 50, exports: cases >= 10000 ? 3 : 5, imports: cases >= 10000 ? 3 : 5 };
 
 const started = Date.now();
 const log = (...m) => console.log(`[${((Date.now() - started) / 1000).toFixed(0).padStart(4)} s]`, ...m);
@@ -88,7 +90,11 @@ if (!fs.existsSync(path.join(SITE, 'index.html'))) {
   console.error(`bench: ${SITE}/index.html not found: build the site first (make bench does)`);
   process.exit(1);
 }
-results.site = siteBytes(SITE);
+// Measure and serve a copy: the build directory may be rebuilt while the run goes on.
+const SNAPSHOT = path.join(OUT, 'site');
+fs.rmSync(SNAPSHOT, { recursive: true, force: true });
+fs.cpSync(SITE, SNAPSHOT, { recursive: true });
+results.site = siteBytes(SNAPSHOT);
 log(`site: ${results.site.files} files, ${(results.site.gzip_bytes / 1024).toFixed(1)} KB gzip -9`);
 
 // ---- native ------------------------------------------------------------------------------------
@@ -134,7 +140,7 @@ if (!args.includes('--no-browser')) {
     process.exit(1);
   }
   const datasets = sizes.map(dataset);
-  const { server, url } = await serve(SITE);
+  const { server, url } = await serve(SNAPSHOT);
   try {
     for (const d of datasets) {
       log(`browser: ${d.cases} cases (load average ${load().join(' ')})`);
