@@ -144,13 +144,11 @@ void case_rows(App& app, const std::vector<int>& rows, const char* list_name, fl
             sem_push(Role::ListItem, who);
             ImVec2 at = ImGui::GetCursorScreenPos();
             float w = ImGui::GetContentRegionAvail().x;
-            ImGui::PushStyleColor(ImGuiCol_Header, im_vec(p.surface));
-            ImGui::PushStyleColor(ImGuiCol_HeaderHovered, im_vec(p.selection.bg));
-            ImGui::PushStyleColor(ImGuiCol_HeaderActive, im_vec(p.selection.bg));
-            bool hovered_sel = false;
-            bool pressed = ImGui::Selectable("##row", true, ImGuiSelectableFlags_None, ImVec2(w, row_h));
-            hovered_sel = ImGui::IsItemHovered() || ImGui::IsItemActive();
-            ImGui::PopStyleColor(3);
+            bool pressed = ImGui::InvisibleButton("##row", ImVec2(w, row_h));
+            bool hovered_sel = ImGui::IsItemHovered() || ImGui::IsItemActive();
+            ImGui::GetWindowDrawList()->AddRectFilled(at, ImVec2(at.x + w, at.y + row_h),
+                                                      im_col(hovered_sel ? p.selection.bg : p.surface), 4.0f);
+            ImGui::RenderNavHighlight(ImRect(at, ImVec2(at.x + w, at.y + row_h)), ImGui::GetItemID());
             std::string name = who + ", " + c.reference + ", " + stage + ", " + next + ", " + days + (c.demo ? ", sample" : "");
             sem_item(Role::Link, name, {}, StateNone, "Opens the case");
             ImDrawList* dl = ImGui::GetWindowDrawList();

@@ -26,7 +26,8 @@ void build_today(App& app) {
     Date week_end = s.today.plus_days(7);
     for (size_t i = 0; i < d.cases.size(); ++i) {
         const CaseStatus& st = s.statuses[i];
-        if (!st.open || !st.due) continue;
+        // Informational steps (the escalation window still open) are not work to do today.
+        if (!st.open || !st.due || st.urgency == Urgency::None) continue;
         if (st.urgency == Urgency::Overdue) t.overdue.push_back(int(i));
         else if (*st.due <= s.today) t.due_today.push_back(int(i));
         else if (*st.due <= week_end) t.due_this_week.push_back(int(i));

@@ -157,6 +157,12 @@ bool raw_text_input(const std::string& label, const std::string& idlabel, std::s
                     Role role, const std::string& value_for_semantics, const std::string& extra_description) {
     ImGuiID id = ImGui::GetID(idlabel.c_str());
     bool active = ImGui::GetActiveID() == id;
+    if (active && ImGui::IsKeyPressed(ImGuiKey_Escape, false)) {
+        // Escape leaves the field and keeps what was typed (ImGui would put the
+        // old text back: work lost on a doorstep is not acceptable).
+        ImGui::ClearActiveID();
+        active = false;
+    }
     std::string injected;
     bool has_injection = sem_take_value_request(id, injected);
     bool changed = false;
@@ -551,9 +557,15 @@ void separator() { ImGui::Separator(); }
 void spacing(float px) { ImGui::Dummy(ImVec2(1, px)); }
 
 void focus_screen() {
+    // The heading takes the screen reader's focus; ImGui's own focus is left
+    // clear, so the first Tab (in the page or on the canvas) reaches the first
+    // control and both agree on where focus is.
     g_pending = FocusRequest{};
     g_pending.heading = true;
-    g_pending.first = true;
+    if (ImGuiContext* g = ImGui::GetCurrentContext()) {
+        g->NavId = 0;
+        g->NavFocusScopeId = 0;
+    }
 }
 
 void focus_first_control() {

@@ -146,8 +146,7 @@ const char* review_body_label(ReviewBody b) {
 }
 
 std::string days_left_text(int wd, Urgency u) {
-    if (u == Urgency::None && wd == 0) return "No due date";
-    if (u == Urgency::DueToday || (wd == 0 && u != Urgency::None)) return "Due today";
+    if (u == Urgency::DueToday || wd == 0) return "Due today";
     int n = std::abs(wd);
     std::string days = std::to_string(n) + (n == 1 ? " working day" : " working days");
     if (wd < 0) return days + " overdue";

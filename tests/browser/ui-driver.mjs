@@ -117,8 +117,11 @@ export async function choose(page, comboName, optionName) {
 
 // The screen's navigation: the tabs or rail, or the Menu on the narrowest screens.
 export async function goTo(page, screen) {
-  if (!(await find(page, screen, { role: 'button' })) && (await find(page, 'Menu', { role: 'button' }))) {
-    await tap(page, 'Menu', { role: 'button' });
+  // Narrow screens keep some destinations behind "More" (tabs) or "Menu" (top bar).
+  if (!(await find(page, screen, { role: 'button' }))) {
+    const more = (await find(page, 'More', { role: 'button' })) ? 'More' : 'Menu';
+    await tap(page, more, { role: 'button' });
+    await waitForTitle(page, 'Menu');
   }
   await tap(page, screen, { role: 'button' });
   await waitForTitle(page, screen === 'New contact' ? 'New contact' : screen);
