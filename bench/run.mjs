@@ -54,6 +54,8 @@ const results = {
     emscripten: version('emcc', ['--version']).split('\n')[0],
   },
   commit: version('git', ['-C', ROOT, 'rev-parse', '--short', 'HEAD']),
+  // Built from the working tree: list what differed from the commit.
+  uncommitted: version('git', ['-C', ROOT, 'status', '--porcelain', '--untracked-files=no']).split('\n').filter(Boolean),
   sizes,
   quick,
 };
