@@ -257,9 +257,11 @@ var LibraryDoorstepMirror = {
       }
       if (want.selected !== p.selected) {
         // aria-selected where ARIA allows it; a selected navigation button is the current page.
-        var selectable = role === 'tab' || role === 'option' || role === 'row' || role === 'cell' || role === 'columnheader';
-        DSM.setAttr(el, 'aria-selected', selectable ? (want.selected ? 'true' : 'false') : null);
-        DSM.setAttr(el, 'aria-current', !selectable && want.selected ? 'page' : null);
+        // (tab and option always say; a row only when chosen; cells never: ARIA forbids it there).
+        var selectable = role === 'tab' || role === 'option';
+        var selected = selectable ? (want.selected ? 'true' : 'false') : role === 'row' && want.selected ? 'true' : null;
+        DSM.setAttr(el, 'aria-selected', selected);
+        DSM.setAttr(el, 'aria-current', !selectable && role !== 'row' && want.selected ? 'page' : null);
       }
       if (want.expanded !== p.expanded) DSM.setAttr(el, 'aria-expanded', want.expanded);
       if (role === 'combobox' && p.haspopup === undefined) {
