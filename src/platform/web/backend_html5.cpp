@@ -182,7 +182,14 @@ EM_BOOL on_key(int type, const EmscriptenKeyboardEvent* e, void*) {
     if (focus == DomFocus::TextField || focus == DomFocus::TextArea) {
         // The DOM field edits the text (typing, Backspace, caret keys, copy and paste,
         // autocorrect, dictation) and tells ImGui the result; ImGui only hears keys
-        // that end editing: Enter in a single-line field, and Escape.
+        // that end editing: Enter in a single-line field, and Escape (see below).
+        // Escape ends editing and keeps what was typed (ImGui would put the old text
+        // back: an officer's notes must not vanish on a reflex key); a second Escape
+        // reaches ImGui (closing a dialog).
+        if (key == ImGuiKey_Escape && text_input_end_editing()) {
+            wake();
+            return EM_TRUE;
+        }
         const bool ends = key == ImGuiKey_Escape || (key == ImGuiKey_Enter && focus == DomFocus::TextField);
         if (!ends) return EM_FALSE;
         update_modifiers(e);

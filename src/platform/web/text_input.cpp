@@ -34,7 +34,8 @@ struct TextSync {
     bool dom_sel_pending = false;
     int dom_sel_start = 0, dom_sel_end = 0;
 
-    double last_dom_input_ms = -1e9;  // when the DOM field last reported new text
+    double last_dom_input_ms = -1e9;  // when a DOM field last reported new text
+    uint32_t last_dom_input_id = 0;   // ...and which
     bool keep_in_view = false;     // the visible area changed (on-screen keyboard): scroll the field into it
     float seen_visible_bottom = 1e9f;
 };
@@ -42,6 +43,10 @@ struct TextSync {
 TextSync g_t;
 
 constexpr double kTypingPauseMs = 400;
+
+bool dom_typing_recently(uint32_t id) {
+    return g_t.last_dom_input_id == id && emscripten_get_now() - g_t.last_dom_input_ms < kTypingPauseMs;
+}
 
 // The field ImGui is editing now (an InputText keeps ActiveId while editing).
 uint32_t editing_id() {
@@ -58,7 +63,9 @@ std::string imgui_text(const ImGuiInputTextState& s) {
 }
 
 void start_editing(uint32_t id, bool auto_focused) {
-    const bool from_dom = g_t.expect == id;  // the DOM field's text is on its way: keep waiting for it
+    // The DOM field's text is on its way (typing began before ImGui started editing,
+    // e.g. straight after Tab): keep waiting for it rather than overwrite it.
+    const bool from_dom = g_t.expect == id || dom_typing_recently(id);
     g_t.editing = id;
     g_t.auto_focused = auto_focused;
     g_t.expect = 0;
@@ -97,7 +104,7 @@ void stop_editing(bool by_pointer) {
 void sync_to_dom(uint32_t id, bool force) {
     ImGuiInputTextState* s = ImGui::GetInputTextState(id);
     if (!s) return;
-    if (!force && emscripten_get_now() - g_t.last_dom_input_ms < kTypingPauseMs) return;
+    if (!force && dom_typing_recently(id)) return;
     const int a = std::min(s->Stb.select_start, s->Stb.select_end);
     const int b = std::max(s->Stb.select_start, s->Stb.select_end);
     const int start = s->HasSelection() ? a : s->Stb.cursor;
@@ -169,7 +176,7 @@ void text_input_after_frame() {
             // from the DOM itself. While a finger or button is still down, the
             // release focuses the field (inside the gesture, for iOS).
             if (io.MouseDown[0]) return;
-            const bool from_dom = g_t.expect == id;
+            const bool from_dom = g_t.expect == id || dom_typing_recently(id);
             if (mirror_focus_text(id, false)) {
                 start_editing(id, false);
                 // ImGui's text and selection (all selected, as when tabbing into a
@@ -210,7 +217,13 @@ void text_input_after_frame() {
     sync_to_dom(id, false);  // ImGui's own edits (a filter refusing a character, Escape restoring)
     // Typing paused recently: one more frame after the pause to compare the texts.
     const double since = emscripten_get_now() - g_t.last_dom_input_ms;
-    if (since < kTypingPauseMs) request_redraw_in((kTypingPauseMs - since) / 1000.0 + 0.01);
+    if (dom_typing_recently(id)) request_redraw_in((kTypingPauseMs - since) / 1000.0 + 0.01);
+}
+
+bool text_input_end_editing() {
+    if (!editing_id()) return false;
+    ImGui::ClearActiveID();  // InputText has written every edit to the buffer already
+    return true;
 }
 
 }  // namespace doorstep::web
@@ -226,6 +239,7 @@ EMSCRIPTEN_KEEPALIVE void doorstep_text_input(uint32_t id, const char* value, in
     doorstep::ui::sem_request_value(id, text);
     g_t.dom_text = text;
     g_t.last_dom_input_ms = emscripten_get_now();
+    g_t.last_dom_input_id = id;
     g_t.request_pending = true;
     g_t.requested = std::move(text);
     g_t.request_frames = 0;

@@ -19,4 +19,8 @@ void text_input_before_new_frame();
 // After the frame: follow which field ImGui edits; sync text and selection to the DOM.
 void text_input_after_frame();
 
+// Escape in a DOM field: ImGui stops editing, keeping the text as it is (the DOM
+// field keeps the focus). False when ImGui was not editing anything.
+bool text_input_end_editing();
+
 }  // namespace doorstep::web
