@@ -342,6 +342,15 @@ test('keyboard: a text area reached from the DOM takes typing, Enter makes a new
     return n && n.value === v;
   }, [area.id, want], 'the typed lines, in order, in the ImGui text area', 10000);
   assertEqual(await page.evaluate(() => document.activeElement.value), want, 'the DOM text area');
+
+  // Escape ends editing and keeps what was typed (ImGui alone would restore the old text).
+  await page.keyboard.press('Escape');
+  await until(page, (id) => {
+    const n = window.doorstep.semantics().nodes.find((x) => x.id === id);
+    return n && !n.active;
+  }, area.id, 'editing ended by Escape');
+  await settle(page);
+  assertEqual((await node(page, area.id)).value, want, 'the text after Escape');
 });
 
 // ---- finger scrolling ---------------------------------------------------------------------------
