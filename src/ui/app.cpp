@@ -552,6 +552,8 @@ void app_draw_loading(const char* message) {
 
 void app_frame(App& app) {
     AppState& s = *app.state;
+    // One Escape does one thing: when it closes a form, it does not also leave the case.
+    const bool dialog_open_at_start = s.dialog.kind != DialogKind::None;
     sem_begin_frame();
     widgets_begin_frame();
     int32_t day_before = s.today.serial();
@@ -603,8 +605,12 @@ void app_frame(App& app) {
             }
         }
         sem_push(Role::Main, screen_title(s.screen));
-        banners(app);
+        after_title([](void* a) { banners(*static_cast<App*>(a)); }, &app);
         draw_screen(app);
+        if (after_title_pending()) {  // a screen without a title still shows them
+            after_title(nullptr, nullptr);
+            banners(app);
+        }
         spacing(24);
         sem_pop();
         ImGui::EndChild();
@@ -617,7 +623,8 @@ void app_frame(App& app) {
         focus_hold(false);
     }
     // Escape closes a dialog (the dialog code handles it) or goes back from a case.
-    if (s.dialog.kind == DialogKind::None && s.screen == Screen::Case && ImGui::IsKeyPressed(ImGuiKey_Escape, false) &&
+    if (!dialog_open_at_start && s.dialog.kind == DialogKind::None && s.screen == Screen::Case &&
+        ImGui::IsKeyPressed(ImGuiKey_Escape, false) &&
         !ImGui::GetIO().WantTextInput)
         go(app, s.back_to);
     ImGui::End();

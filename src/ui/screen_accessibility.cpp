@@ -15,7 +15,7 @@ void draw_accessibility(App& app) {
     paragraph("Every control is described to assistive technology through a layer of real page elements kept over the "
               "drawing, so screen readers can find buttons, fields, headings, lists and tables by name.");
     paragraph("You can use Doorstep with a keyboard alone: Tab and the arrow keys move between controls, Enter or Space "
-              "presses, Escape closes a form. The focused control has a visible outline.");
+              "presses, Escape leaves a text field (keeping what you typed) and closes a form. The focused control has a visible outline.");
     paragraph("Text can be made up to twice as large in Settings; the layout reflows down to 320 pixels wide.");
     paragraph("Light, dark and high-contrast colours all meet the WCAG contrast minimums. Urgency is never shown by colour "
               "alone: the words say \"3 working days overdue\".");

@@ -946,8 +946,8 @@ void draw_dialog(App& app) {
         cancel.same_line = !narrow_layout();
         cancel.description = "Closes the form without saving";
         cancel.id = "cancel";
-        // Escape leaves a text field first (ImGui ends the edit); with no field being edited it closes the form.
-        bool escape = ImGui::IsKeyPressed(ImGuiKey_Escape, false) && !ImGui::GetIO().WantTextInput;
+        // Escape closes the form (the ARIA dialog pattern), from a text field too.
+        bool escape = ImGui::IsKeyPressed(ImGuiKey_Escape, false);
         if (button("Cancel", cancel) || escape) {
             close_dialog(app);
         } else {

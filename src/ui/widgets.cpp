@@ -473,6 +473,17 @@ bool combo(const std::string& label, int& index, const std::vector<std::string>&
     return changed;
 }
 
+namespace {
+void (*g_after_title)(void*) = nullptr;
+void* g_after_title_user = nullptr;
+}  // namespace
+
+void after_title(void (*draw)(void*), void* user) {
+    g_after_title = draw;
+    g_after_title_user = user;
+}
+bool after_title_pending() { return g_after_title != nullptr; }
+
 void heading(const std::string& text, int level) {
     ImFont* f = level <= 1 ? fonts().h1 : level == 2 ? fonts().h2 : fonts().bold;
     if (level > 1) ImGui::Dummy(ImVec2(1, 4));
@@ -485,6 +496,11 @@ void heading(const std::string& text, int level) {
     if (g_focus_heading && level == 1) {
         sem_focus_node(sem_last_node_id());
         g_focus_heading = false;
+    }
+    if (level == 1 && g_after_title) {
+        auto draw = g_after_title;
+        g_after_title = nullptr;
+        draw(g_after_title_user);
     }
 }
 

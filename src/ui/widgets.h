@@ -67,7 +67,10 @@ bool radio_choice(const std::string& label, int& index, const std::vector<std::s
 bool combo(const std::string& label, int& index, const std::vector<std::string>& options,
            const std::string& hint = {});
 
-// Headings: level 1 is the screen's title (one per screen).
+// Headings: level 1 is the screen's title (one per screen). What the app shows on
+// every screen (banners) is drawn right after it, so the title is read first.
+void after_title(void (*draw)(void*), void* user);  // once, for the next level 1 heading; null clears
+bool after_title_pending();
 void heading(const std::string& text, int level = 2);
 // Wrapped body text; muted for secondary information.
 void paragraph(const std::string& text, bool muted = false, Role role = Role::Text);  // Role::ListItem inside a list
