@@ -45,13 +45,21 @@ struct Ctx {
     }
 };
 
+// Text from the file as it may appear in a message: control characters shown as '?'.
+std::string printable(std::string_view s) {
+    std::string out(s);
+    for (char& ch : out)
+        if (static_cast<unsigned char>(ch) < 0x20 || ch == 0x7F) ch = '?';
+    return out;
+}
+
 // A value as it appears in a message: short, quoted, cut on a character boundary.
 std::string shown(std::string_view s) {
     constexpr size_t kMax = 40;
-    if (s.size() <= kMax) return "'" + std::string(s) + "'";
+    if (s.size() <= kMax) return "'" + printable(s) + "'";
     size_t cut = kMax;
     while (cut > 0 && (static_cast<unsigned char>(s[cut]) & 0xC0) == 0x80) --cut;
-    return "'" + std::string(s.substr(0, cut)) + "...'";
+    return "'" + printable(s.substr(0, cut)) + "...'";
 }
 
 std::string type_of(const json& v) {
@@ -331,7 +339,9 @@ public:
             for (auto it = o.j_.begin(); it != o.j_.end(); ++it) {
                 o.seen_all_ = true;
                 std::string value;
-                if (o.read_text(it.key().c_str(), it.value(), value, Optional)) out[it.key()] = std::move(value);
+                const std::string name = printable(it.key().substr(0, 60));
+                if (it.key().size() > 200) o.problem(name.c_str(), "key too long: " + std::to_string(it.key().size()) + " bytes (limit 200)");
+                else if (o.read_text(name.c_str(), it.value(), value, Optional)) out[it.key()] = std::move(value);
             }
         });
     }
@@ -342,7 +352,10 @@ public:
         for (auto it = j_.begin(); it != j_.end(); ++it) {
             const std::string& k = it.key();
             const bool known = std::any_of(seen_.begin(), seen_.end(), [&](const char* s) { return k == s; });
-            if (!known) c_.add(path_.empty() ? k : path_ + "." + k, "unknown field (not in the doorstep/1 schema)");
+            if (!known) {
+                const std::string key = printable(k.size() > 60 ? k.substr(0, 60) + "..." : k);
+                c_.add(path_.empty() ? key : path_ + "." + key, "unknown field (not in the doorstep/1 schema)");
+            }
         }
     }
 
@@ -1144,6 +1157,12 @@ bool parse_text(Ctx& ctx, std::string_view text, json& doc) {
         std::string reason = e.what();
         const size_t colon = reason.find(": ", reason.find("parse error"));
         reason = colon == std::string::npos ? "could not be read" : reason.substr(colon + 2);
+        // Drop nlohmann's "; last read: '...'": raw bytes of a broken file do not belong in a message.
+        const size_t last = reason.find("; last read: ");
+        if (last != std::string::npos) {
+            const size_t expected = reason.find("; expected", last);
+            reason = reason.substr(0, last) + (expected == std::string::npos ? "" : reason.substr(expected));
+        }
         ctx.add("", "not valid JSON at line " + std::to_string(line) + ", column " + std::to_string(column) + ": " + reason);
         return false;
     } catch (const std::exception& e) {

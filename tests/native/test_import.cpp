@@ -74,7 +74,7 @@ TEST_CASE("import: not JSON names the line and column") {
     const Problems p = problems_of(std::string("{\n  \"schema\": \"doorstep/1\",\n  oops\n}"));
     REQUIRE(p.size() == 1);
     INFO(joined(p));
-    CHECK(p[0].text().rfind("not valid JSON at line 3, column 3: ", 0) == 0);
+    CHECK(p[0].text() == "not valid JSON at line 3, column 3: syntax error while parsing object key - invalid literal; expected string literal");
     CHECK(problems_of(std::string("")).at(0).text().find("line 1, column 1") != std::string::npos);
     CHECK(problems_of(std::string("[1, 2")).size() == 1);
 }
@@ -316,6 +316,13 @@ TEST_CASE("import: hostile input gives problems, never a crash") {
     CHECK(problems_of(std::string("\"\\ud800\"")).size() == 1);
     CHECK(problems_of(std::string("{\"a\":\"\xff\"}")).size() == 1);
     CHECK(problems_of(std::string("\0\0\0", 3)).size() == 1);
+    // Raw bytes of a broken file never reach a message.
+    const Problems bad_utf8 = problems_of(std::string("{\"schema\": \"doorstep/1\", \"x\xff\": 1}"));
+    REQUIRE(bad_utf8.size() == 1);
+    CHECK(bad_utf8[0].text().find('\xff') == std::string::npos);
+    ordered_json k = base_json();
+    k["cases"][0]["odd\u0001key"] = 1;
+    CHECK(has(problems_of(k), "cases[0] (DS-2025-000001): odd?key: unknown field (not in the doorstep/1 schema)"));
     ordered_json j = base_json();
     j["cases"][0]["stages"] = ordered_json::array({1, "two", nullptr, ordered_json::object()});
     const Problems p = problems_of(j);
