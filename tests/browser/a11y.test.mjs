@@ -11,9 +11,13 @@ import {
 const WCAG = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
 
 async function axe(page, where) {
+  await settle(page);
   const result = await new AxeBuilder({ page }).withTags(WCAG).analyze();
-  return result.violations.map((v) =>
+  const out = result.violations.map((v) =>
     `${where}: ${v.id} (${v.impact}) ${v.help} — ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(' | ')}`);
+  // Every control is described by its screen, not left for ImGui's item hooks to find.
+  for (const n of (await semantics(page)).nodes.filter((x) => x.from_hook)) out.push(`${where}: "${n.name}" (${n.role}) not described by the screen`);
+  return out;
 }
 
 // The first case row on the Cases screen (a link whose name starts with the resident).
