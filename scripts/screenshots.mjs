@@ -38,10 +38,9 @@ async function shot(page, size, name) {
 
 async function openFirstCase(page, prefer) {
   await goTo(page, 'Cases');
-  const nodes = (await semantics(page)).nodes.filter((n) => n.role === 'link' && !n.clipped);
+  const nodes = (await semantics(page)).nodes.filter((n) => n.role === 'link');
   const row = nodes.find((n) => prefer.test(n.name)) || nodes[0];
-  const c = await page.evaluate(() => document.getElementById('canvas').getBoundingClientRect());
-  await page.mouse.click(row.x + c.left + 40, row.y + c.top + row.h / 2);
+  await tap(page, row.name, { role: 'link' });
   await until(page, () => window.doorstep.semantics().nodes.some((n) => n.name.startsWith('Back to')), null, 'case screen');
   await settle(page, 300);
 }
@@ -64,6 +63,11 @@ try {
       await shot(page, size, 'cases');
       await openFirstCase(page, /overdue/);
       await shot(page, size, 'case');
+      await tap(page, 'Letters for this case', { role: 'button' });
+      await waitForTitle(page, 'Letters');
+      await shot(page, size, 'letters');
+      // A case still to acknowledge, for the form.
+      await openFirstCase(page, /Acknowledge/);
       const ack = await find(page, 'Acknowledge stage 1', { role: 'button' });
       if (ack) {
         await tap(page, 'Acknowledge stage 1', { role: 'button' });
@@ -72,12 +76,13 @@ try {
         await page.keyboard.press('Escape');
         await settle(page);
       }
-      await tap(page, 'Letters for this case', { role: 'button' });
-      await waitForTitle(page, 'Letters');
-      await shot(page, size, 'letters');
       await goTo(page, 'Reports');
       await shot(page, size, 'reports');
       await goTo(page, 'Self-assessment');
+      if (await find(page, 'Start the self-assessment', { role: 'button' })) {
+        await tap(page, 'Start the self-assessment', { role: 'button' });
+        await settle(page, 400);
+      }
       await shot(page, size, 'self-assessment');
       if (await find(page, 'Menu', { role: 'button' }) || await find(page, 'More', { role: 'button' })) {
         await tap(page, (await find(page, 'Menu', { role: 'button' })) ? 'Menu' : 'More', { role: 'button' });
