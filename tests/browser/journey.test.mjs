@@ -182,3 +182,33 @@ test('refused on the allocations ground: the letter names the Local Government a
   assertEqual(kase.refusal.ground_id, 'statutory-review', 'refusal ground exported');
   assert(errors.length === 0, `page errors: ${errors.join('; ')}`);
 }, { timeout: 180_000 });
+
+test('a closed tab loses nothing: the unfinished form is offered back after a reload', async (t) => {
+  const { page } = await t.openApp({ viewport: { width: 1024, height: 768 } });
+  await settle(page);
+  await goTo(page, 'New contact');
+  await typeInto(page, "Resident's name", 'Jo Draftkeeper');
+  await typeInto(page, 'In their own words', 'Water comes through the kitchen ceiling when it rains.');
+  await tap(page, 'Service request', { role: 'radio' });
+  // Let the last change reach IndexedDB, then close the page as a flat battery would.
+  await settle(page, 600);
+  await page.reload({ waitUntil: 'load' });
+  await page.waitForFunction(() => window.doorstep && window.doorstep.ready);
+  await page.evaluate(() => window.doorstep.ready);
+  await settle(page);
+  // Today lists it; New contact offers it back.
+  const listed = (await semantics(page)).nodes.find((n) => n.role === 'button' && n.name.startsWith('New contact: Jo Draftkeeper'));
+  assert(listed, 'Today lists the unfinished form');
+  await goTo(page, 'New contact');
+  const offer = (await semantics(page)).nodes.find((n) => n.name.startsWith('You have an unfinished form: New contact: Jo Draftkeeper'));
+  assert(offer, 'the form is offered back');
+  await tap(page, 'Continue it', { role: 'button' });
+  assertEqual((await find(page, "Resident's name")).value, 'Jo Draftkeeper', 'name restored');
+  assertEqual((await find(page, 'In their own words')).value, 'Water comes through the kitchen ceiling when it rains.', 'words restored');
+  assert((await find(page, 'Service request', { role: 'radio' })).checked, 'choice restored');
+  await tap(page, 'Log service request', { role: 'button' });
+  await waitForTitle(page, 'Jo Draftkeeper');
+  await goTo(page, 'Today');
+  const gone = (await semantics(page)).nodes.find((n) => n.role === 'button' && n.name.startsWith('New contact: Jo Draftkeeper'));
+  assert(!gone, 'the draft is gone once logged');
+});
