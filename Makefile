@@ -85,3 +85,6 @@ clean:
 
 distclean: clean
 	rm -rf .deps .stamps tests/browser/node_modules
+
+# make fuzz: libFuzzer target for import (not part of make test)
+include fuzz/fuzz.mk
