@@ -108,8 +108,9 @@ endforeach()
 
 find_program(DOORSTEP_RSVG rsvg-convert NO_CMAKE_FIND_ROOT_PATH REQUIRED)
 set(_icon_svg "${DOORSTEP_ROOT}/assets/icon.svg")
-# name:size — one drawing for all; it keeps its content inside the maskable safe zone.
-foreach(spec icon-192:192 icon-512:512 icon-maskable-512:512 apple-touch-icon:180)
+# name:size — one drawing for all; it keeps its content inside the maskable safe zone, so the
+# manifest names icon-512.png both as "any" and as "maskable" (one file to transfer, not two).
+foreach(spec icon-192:192 icon-512:512 apple-touch-icon:180)
   string(REPLACE ":" ";" spec "${spec}")
   list(GET spec 0 name)
   list(GET spec 1 size)
