@@ -553,7 +553,7 @@ void app_draw_loading(const char* message) {
 void app_frame(App& app) {
     AppState& s = *app.state;
     // One Escape does one thing: when it closes a form, it does not also leave the case.
-    const bool dialog_open_at_start = s.dialog.kind != DialogKind::None;
+    const bool dialog_open_at_start = s.dialog.kind != DialogKind::None || evidence_viewer_open(app);
     sem_begin_frame();
     widgets_begin_frame();
     int32_t day_before = s.today.serial();
@@ -561,6 +561,7 @@ void app_frame(App& app) {
     if (s.today.serial() != day_before) run_automatic_closures(app);
     apply_look(app);
     refresh_caches(app);
+    if (!app.host.refused_evidence.empty()) handle_refused_evidence(app);
 
     const ImGuiViewport* vp = ImGui::GetMainViewport();
     const float W = vp->Size.x, H = vp->Size.y;
@@ -569,6 +570,8 @@ void app_frame(App& app) {
     if (s.dialog.kind != DialogKind::None) {
         // Dialogs cover the whole screen: nothing behind them can be reached (modal by construction).
         draw_dialog(app);
+    } else if (evidence_viewer_open(app)) {
+        draw_evidence_viewer(app);  // a photo full size: modal the same way
     } else {
         const bool rail = W >= 900.0f;
         const bool tabs = !rail && tabs_fit(W) && H >= 400.0f;
@@ -623,7 +626,8 @@ void app_frame(App& app) {
         focus_hold(false);
     }
     // Escape closes a dialog (the dialog code handles it) or goes back from a case.
-    if (!dialog_open_at_start && s.dialog.kind == DialogKind::None && s.screen == Screen::Case &&
+    if (!dialog_open_at_start && s.dialog.kind == DialogKind::None && !evidence_viewer_open(app) &&
+        s.screen == Screen::Case &&
         ImGui::IsKeyPressed(ImGuiKey_Escape, false) &&
         !ImGui::GetIO().WantTextInput)
         go(app, s.back_to);
@@ -633,7 +637,8 @@ void app_frame(App& app) {
 
 bool app_wants_frame_soon(const App& app) {
     // A screen or dialog that just opened moves focus on its next frame.
-    return focus_pending() || (app.state && (app.state->screen_opened || app.state->dialog.opened_this_frame));
+    return focus_pending() || (app.state && (app.state->screen_opened || app.state->dialog.opened_this_frame ||
+                                             app.state->evidence.opened_this_frame || app.state->evidence.focus_back));
 }
 
 double app_next_timer_seconds(const App& app) {

@@ -168,6 +168,18 @@ struct AssessmentState {
     int year = 0;
 };
 
+// Evidence on a case (screen_case_evidence.cpp): photos being prepared and the
+// attachment open full size (a modal viewer, like the forms).
+struct EvidenceState {
+    int preparing = 0;               // photos in the pipeline now
+    std::string preparing_name;      // the latest of them, for "Preparing damp.jpg…"
+    std::string view_case, view_sha; // the attachment open full size ("" = none)
+    std::string caption;             // the viewer's caption field
+    uint32_t return_focus = 0;       // the thumbnail that opened it (ImGui id)
+    uint32_t focus_back = 0;         // set on close: that thumbnail takes focus when drawn
+    bool opened_this_frame = false;
+};
+
 struct AppState {
     std::unique_ptr<FileStore> files;
     std::unique_ptr<CaseStore> store;
@@ -202,6 +214,7 @@ struct AppState {
     LettersState letters;
     ReportsState reports;
     AssessmentState assessment;
+    EvidenceState evidence;
 
     std::string last_message;        // for window.doorstep.lastMessage() and the status region
     std::string flash;               // one-line confirmation shown at the top of the screen

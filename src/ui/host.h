@@ -19,6 +19,25 @@ struct StorageStatus {
     bool read_only = false;       // another tab is editing
 };
 
+// A photo made fit to keep (src/platform/web/photo_web.h): at most 1600 px on
+// the longest side, JPEG under 400 KB, a ~240 px thumbnail, no metadata.
+struct PhotoOutcome {
+    bool ok = false;
+    std::string jpeg;              // image/jpeg
+    std::string thumbnail;         // image/jpeg
+    int width = 0, height = 0;     // of `jpeg`
+    std::string message;           // when !ok: what went wrong, in words a person can act on
+};
+
+// A stored image ready to draw: decoded by the platform and uploaded as a texture.
+struct ImageTexture {
+    enum class State : uint8_t { Unavailable, Pending, Ready, Failed };
+    State state = State::Unavailable;  // Unavailable: this platform draws no images
+    void* texture = nullptr;           // ImTextureID when Ready
+    int width = 0, height = 0;         // pixels of the decoded image
+    std::string message;               // Failed: why it cannot be shown
+};
+
 struct Host {
     // Offer a file to the user (Blob download in the browser).
     std::function<void(const std::string& filename, const std::string& mime, const std::string& bytes)> download;
@@ -30,12 +49,22 @@ struct Host {
     std::function<void()> apply_update;          // reload into the new version (only when the user agrees)
     std::function<void(const std::string& text)> open_printable;  // open HTML in a new tab for printing
     std::function<std::string()> now_local;      // "YYYY-MM-DDTHH:MM" local wall-clock time
+    // Evidence (issue 11). process_photo: `done` runs once, later (a redraw follows).
+    std::function<void(const std::string& bytes, const std::string& mime,
+                       std::function<void(PhotoOutcome)> done)> process_photo;
+    // The image stored under `key` (its content hash) as a texture. On a miss it
+    // calls `bytes` for the encoded image and answers Pending; a redraw follows
+    // when it is ready. Textures not drawn lately are let go (a small LRU).
+    std::function<ImageTexture(const std::string& key, const std::function<std::string()>& bytes)> image_texture;
 
     // State the platform updates; screens read it.
     StorageStatus storage;
     bool online = true;
     bool update_available = false;
     bool reduced_motion = false;
+    // Content hashes of evidence the browser refused to keep (its storage is full);
+    // the app takes them off their cases, says so, and clears this.
+    std::vector<std::string> refused_evidence;
 };
 
 }  // namespace doorstep::ui

@@ -259,6 +259,7 @@ void hazards_panel(App& app, const Case& c) {
             sem_text(Role::ListItem, t + ": " + describe_time_left(step));
         }
         sem_pop();
+        draw_hazard_evidence(app, c, h);  // its photos and "Add a photo"
         if (!hs.closed) {
             ButtonOptions o;
             o.id = "hazard-step-" + h.id;
@@ -352,6 +353,7 @@ void draw_case(App& app) {
     }
 
     hazards_panel(app, c);
+    draw_case_evidence(app, c);  // photos and documents (5.12)
 
     if (c.refusal) {
         heading("Refusal", 2);

@@ -16,6 +16,17 @@ void draw_settings(App& app);
 void draw_accessibility(App& app);
 void draw_menu(App& app);
 
+// Evidence on a case (screen_case_evidence.cpp): the section with photos and
+// documents, a hazard's own photos, and the full-size viewer (drawn instead of
+// the screen while open, like a form).
+void draw_case_evidence(App& app, const Case& c);
+void draw_hazard_evidence(App& app, const Case& c, const HazardRecord& h);
+bool evidence_viewer_open(const App& app);
+void draw_evidence_viewer(App& app);
+// Evidence the browser refused to keep (Host::refused_evidence): taken off its
+// cases with an alert naming the file; the cases themselves stay saved.
+void handle_refused_evidence(App& app);
+
 // Full-screen forms for case actions (screen_case_actions.cpp).
 void draw_dialog(App& app);
 

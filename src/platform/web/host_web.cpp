@@ -1,5 +1,7 @@
 #include "platform/web/host_web.h"
 
+#include "platform/web/image_web.h"
+#include "platform/web/photo_web.h"
 #include "platform/web/redraw.h"
 #include "platform/web/store_web.h"
 #include "ui/app.h"
@@ -100,6 +102,20 @@ void pick_file(const std::string& accept, bool camera,
     });
 }
 
+// Photos taken as evidence go through the pipeline in photo_web.h.
+void process_photo(const std::string& bytes, const std::string& mime, std::function<void(ui::PhotoOutcome)> done) {
+    photo_process(bytes, mime, [done](PhotoResult r) {
+        ui::PhotoOutcome o;
+        o.ok = r.ok;
+        o.jpeg = std::move(r.jpeg);
+        o.thumbnail = std::move(r.thumbnail);
+        o.width = r.width;
+        o.height = r.height;
+        o.message = std::move(r.message);
+        if (done) done(std::move(o));
+    });
+}
+
 }  // namespace
 
 void host_web_init(ui::App& app) {
@@ -120,6 +136,8 @@ void host_web_init(ui::App& app) {
     h.apply_update = [] { doorstep_host_apply_update(); };
     h.open_printable = [](const std::string& html) { doorstep_host_open_printable(html.c_str()); };
     h.now_local = now_local;
+    h.process_photo = process_photo;
+    h.image_texture = image_texture;
     doorstep_host_install();
 }
 
@@ -174,6 +192,17 @@ EMSCRIPTEN_KEEPALIVE void doorstep_host_poll() {
                 doorstep::store_estimate();
             }
             request_redraw(2);
+        }
+    }
+    if (g_store_ready && g_app) {
+        // Evidence the browser had no room for: named by content, the app takes it off the case.
+        for (const std::string& path : doorstep::store_take_refused()) {
+            const size_t slash = path.rfind('/');
+            const std::string name = slash == std::string::npos ? path : path.substr(slash + 1);
+            if (name.size() == 64 && name.find('.') == std::string::npos) {
+                g_app->host.refused_evidence.push_back(name);
+                request_redraw(2);
+            }
         }
     }
     if (!(now == g_drawn)) request_redraw(2);

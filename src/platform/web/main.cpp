@@ -6,6 +6,7 @@
 // resolves once the first frame with the data is drawn.
 #include "platform/web/backend_html5.h"
 #include "platform/web/hook.h"
+#include "platform/web/image_web.h"
 #include "platform/web/host_web.h"
 #include "platform/web/mirror.h"
 #include "platform/web/redraw.h"
@@ -92,9 +93,10 @@ EM_BOOL on_context_lost(int, const void*, void*) {
 }
 
 // Back: every GL object is gone, so the renderer starts afresh (shaders, buffers,
-// and the font texture, rebuilt from the atlas on the next frame).
+// and the font texture, rebuilt from the atlas on the next frame; images decode again).
 EM_BOOL on_context_restored(int, const void*, void*) {
     g_web.context_lost = false;
+    web::image_cache_reset();  // the images' textures went with the old context
     ImGui_ImplOpenGL3_Shutdown();
     ImGui_ImplOpenGL3_Init("#version 300 es");
     web::request_redraw(3);

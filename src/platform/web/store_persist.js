@@ -50,6 +50,7 @@ var LibraryDoorstepStore = {
     holdToken: 0,         // changes whenever a held lock is lost, so late callbacks know
     picked: {},
     listening: false,
+    refused: [],          // evidence files given up for lack of space (absolute paths), read by C++
 
     // C++ callbacks are void(int, int) function pointers.
     call: function(fn, a, b) {
@@ -198,8 +199,19 @@ var LibraryDoorstepStore = {
 
     failed: function(err) {
       if (!DS.inFlight) return;  // already handled (onerror then onabort)
+      var alone = DS.inFlight === 1 ? DS.queue[0] : null;
       DS.inFlight = 0;
       DS.failures++;
+      // A photo or document the browser has no room for is given up and reported
+      // (the app tells the person and takes it off the case), so the cases queued
+      // behind it are still saved: "nothing is ever lost" for the record itself.
+      if (alone && alone.entry && err && err.name === 'QuotaExceededError' &&
+          alone.path.indexOf(DS.mountpoint + '/attachments/') === 0 && !FS.isDir(alone.entry['mode'])) {
+        DS.queue.splice(0, 1);
+        DS.refused.push(alone.path);
+        DS.kick();
+        return;
+      }
       DS.lastError = DS.describe(err, DS.queue.length);
       var delay = Math.min(30000, 1000 * Math.pow(2, Math.min(DS.failures - 1, 5)));
       DS.retryTimer = setTimeout(function() { DS.retryTimer = 0; DS.kick(); }, delay);
@@ -441,10 +453,15 @@ var LibraryDoorstepStore = {
     return DS.lastPersistedMs;
   },
 
-  // which: 0 last persist error, 1 mount message, 2 lock message
+  // which: 0 last persist error, 1 mount message, 2 lock message, 3 refused evidence paths (one a line)
   doorstep_store_text: function(which, buf, cap) {
-    var text = which === 0 ? DS.lastError : which === 1 ? DS.message : DS.lockMessage;
+    var text = which === 0 ? DS.lastError : which === 1 ? DS.message : which === 2 ? DS.lockMessage :
+               DS.refused.join('\n');
     return DS.copyText(text, buf, cap);
+  },
+
+  doorstep_store_refused_clear: function() {
+    DS.refused = [];
   },
 
   doorstep_store_request_persistence: function() {

@@ -1,6 +1,8 @@
 #include "platform/web/store_web.h"
 
+#include <algorithm>
 #include <map>
+#include <vector>
 
 // Implemented in store_persist.js.
 extern "C" {
@@ -13,6 +15,7 @@ int doorstep_store_pending();
 int doorstep_store_saving();
 double doorstep_store_last_persisted_ms();
 int doorstep_store_text(int which, char* buf, int cap);
+void doorstep_store_refused_clear();
 void doorstep_store_request_persistence();
 int doorstep_store_persistence();
 void doorstep_store_estimate();
@@ -36,7 +39,7 @@ namespace doorstep {
 
 namespace {
 
-enum TextKind { kPersistError = 0, kMountMessage = 1, kLockMessage = 2 };
+enum TextKind { kPersistError = 0, kMountMessage = 1, kLockMessage = 2, kRefused = 3 };
 
 std::string store_text(int which) {
     const int need = doorstep_store_text(which, nullptr, 0);
@@ -138,6 +141,20 @@ PersistStatus store_persist_status() {
     s.last_error = store_text(kPersistError);
     s.last_persisted_ms = doorstep_store_last_persisted_ms();
     return s;
+}
+
+std::vector<std::string> store_take_refused() {
+    std::vector<std::string> out;
+    const std::string text = store_text(kRefused);
+    if (text.empty()) return out;
+    doorstep_store_refused_clear();
+    size_t start = 0;
+    while (start <= text.size()) {
+        const size_t end = std::min(text.find('\n', start), text.size());
+        if (end > start) out.push_back(text.substr(start, end - start));
+        start = end + 1;
+    }
+    return out;
 }
 
 void store_request_persistence() { doorstep_store_request_persistence(); }

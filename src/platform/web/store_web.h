@@ -18,6 +18,7 @@
 #include <functional>
 #include <string>
 #include <string_view>
+#include <vector>
 
 namespace doorstep {
 
@@ -44,6 +45,11 @@ struct PersistStatus {
     double last_persisted_ms = 0; // Date.now() of the last stored change, 0 = none this session
 };
 PersistStatus store_persist_status();
+
+// Evidence files the browser refused to keep for lack of space (absolute paths
+// under the mount), each reported once: the queue moved on without them, so
+// the cases behind them were still saved. The app takes them off their cases.
+std::vector<std::string> store_take_refused();
 
 // navigator.storage.persist(): asks the browser not to evict Doorstep's data.
 enum class Persistence { Unknown, Asking, Granted, Denied, Unsupported };
