@@ -3,12 +3,13 @@
 // 768x1024 tablet portrait, 390x844 phone at 2x), with sample data loaded, into
 // docs/screenshots/<screen>-<w>x<h>.png. Drives the real UI like a person
 // (tests/browser/ui-driver.mjs).
-//   node scripts/screenshots.mjs [--site build/web/site] [--out docs/screenshots] [--only 390x844]
+//   node scripts/screenshots.mjs [--site build/web/site] [--out docs/screenshots] [--only 390x844] [--shot case-hazard-damp]
+// --shot takes only that screenshot (after loading the sample data where it needs it).
 import fs from 'node:fs';
 import path from 'node:path';
 import { serve } from './serve.mjs';
 import { ROOT, launch, openPage } from '../tests/browser/lib.mjs';
-import { find, goTo, loadSampleData, semantics, settle, tap, until, waitForTitle } from '../tests/browser/ui-driver.mjs';
+import { find, goTo, loadSampleData, semantics, settle, tap, typeInto, until, waitForTitle } from '../tests/browser/ui-driver.mjs';
 
 const arg = (name, fallback) => {
   const i = process.argv.indexOf(name);
@@ -17,6 +18,8 @@ const arg = (name, fallback) => {
 const site = path.resolve(arg('--site', process.env.DOORSTEP_SITE || path.join(ROOT, 'build/web/site')));
 const out = path.resolve(arg('--out', path.join(ROOT, 'docs/screenshots')));
 const only = arg('--only', '');
+const onlyShot = arg('--shot', '');
+const want = (name) => !onlyShot || onlyShot === name;
 const SIZES = [
   { width: 1024, height: 768, scale: 1 },
   { width: 768, height: 1024, scale: 1 },
@@ -30,6 +33,7 @@ if (!fs.existsSync(path.join(site, 'index.html'))) {
 fs.mkdirSync(out, { recursive: true });
 
 async function shot(page, size, name) {
+  if (!want(name)) return;
   await settle(page, 300);
   const file = path.join(out, `${name}-${size.width}x${size.height}.png`);
   await page.screenshot({ path: file });
@@ -45,6 +49,61 @@ async function openFirstCase(page, prefer) {
   await settle(page, 300);
 }
 
+// Scrolls with the mouse wheel until the heading is near the top of the screen.
+async function scrollToTop(page, name) {
+  const vh = page.viewportSize().height;
+  const vw = page.viewportSize().width;
+  for (let i = 0; i < 40; i++) {
+    const n = await find(page, name);
+    if (!n) return;
+    const top = 16;
+    if (n.y >= top - 8 && n.y <= top + 60) return;
+    await page.mouse.move(Math.min(vw - 30, vw * 0.75), vh * 0.45);
+    const before = n.y;
+    await page.mouse.wheel(0, n.y - top);
+    await settle(page, 150);
+    const after = await find(page, name);
+    if (!after || Math.abs(after.y - before) < 2) return;  // the page scrolls no further
+  }
+}
+
+// A sample case with a damp-and-mould hazard (and photos of it when the sample data has them):
+// its Awaab's Law clocks and evidence thumbnails. The best one has clocks still running and photos;
+// it is found in the export and opened through the Cases list by its reference, as a person would.
+async function dampHazardCase(page, size) {
+  const data = JSON.parse(await page.evaluate(() => window.doorstep.exportJson()));
+  let best = null;
+  for (const c of data.cases) {
+    for (const h of c.hazards || []) {
+      if (h.type_id !== 'damp-and-mould') continue;
+      const photos = (c.attachments || []).some((a) => a.hazard_id === h.id);
+      // A hazard's clocks run whether or not the complaint is still open.
+      const score = (h.closed ? 0 : 4) + (photos ? 2 : 0) + (c.closure ? 0 : 1);
+      if (!best || score > best.score) best = { reference: c.reference, score, closed: !!c.closure };
+    }
+  }
+  if (!best) throw new Error('no sample case has a damp-and-mould hazard');
+  await goTo(page, 'Cases');
+  if (best.closed) {  // the list shows open cases until the filter says otherwise
+    await tap(page, 'Filters', { role: 'button' });
+    await tap(page, 'All', { role: 'radio' });
+  }
+  await typeInto(page, 'Search', best.reference);
+  const row = (await semantics(page)).nodes.find((n) => n.role === 'link' && n.name.includes(best.reference));
+  if (!row) throw new Error(`case ${best.reference} is not listed`);
+  await tap(page, row.name, { role: 'link' });
+  await until(page, () => window.doorstep.semantics().nodes.some((n) => n.name.startsWith('Back to')), null, 'case screen');
+  await scrollToTop(page, "Hazards (Awaab's Law)");
+  await settle(page, 800);  // thumbnails decode and draw
+  await shot(page, size, 'case-hazard-damp');
+  await goTo(page, 'Cases');
+  await typeInto(page, 'Search', '');
+  if (best.closed) {
+    await tap(page, 'Open', { role: 'radio' });
+    await tap(page, 'Hide filters', { role: 'button' });
+  }
+}
+
 const { server, url } = await serve(site);
 let failed = false;
 try {
@@ -57,6 +116,8 @@ try {
       await shot(page, size, 'new-contact');
       await loadSampleData(page);
       await shot(page, size, 'settings');
+      if (want('case-hazard-damp')) await dampHazardCase(page, size);
+      if (onlyShot) continue;
       await goTo(page, 'Today');
       await shot(page, size, 'today');
       await goTo(page, 'Cases');
