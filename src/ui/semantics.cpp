@@ -30,6 +30,7 @@ struct Builder {
     uint32_t pending_focus_node = 0;
     std::unordered_map<uint32_t, std::string> value_requests;  // from the DOM mirror / on-screen keyboard
     bool in_frame = false;
+    bool collecting = true;  // off only in benchmarks (sem_set_collecting)
 };
 
 Builder& B() {
@@ -169,6 +170,11 @@ const char* role_name(Role r) {
 
 void sem_begin_frame() {
     auto& b = B();
+    if (!b.collecting) {
+        b.in_frame = false;
+        if (ImGuiContext* g = ImGui::GetCurrentContext()) g->TestEngineHookItems = false;
+        return;
+    }
     b.building = SemanticsTree{};
     b.stack.clear();
     b.stack_nodes.clear();
@@ -182,6 +188,7 @@ void sem_begin_frame() {
 
 void sem_end_frame() {
     auto& b = B();
+    if (!b.in_frame) return;  // collection is off (benchmarks): the last tree stays
     // Close anything a screen left open, so the next frame starts clean.
     b.stack.clear();
     b.stack_nodes.clear();
@@ -232,10 +239,13 @@ void sem_end_frame() {
 
 const SemanticsTree& sem_tree() { return B().done; }
 
+void sem_set_collecting(bool on) { B().collecting = on; }
+bool sem_collecting() { return B().collecting; }
+
 void sem_item(Role role, const std::string& name, const std::string& value, uint32_t state,
               const std::string& description) {
     ImGuiContext* g = ImGui::GetCurrentContext();
-    if (!g) return;
+    if (!g || !B().in_frame) return;
     ImGuiID id = g->LastItemData.ID;
     ImRect rect = g->LastItemData.Rect;
     if (id == 0 || B().described.count(id)) id = synthetic_id(role, name);
@@ -250,7 +260,7 @@ void sem_item(Role role, const std::string& name, const std::string& value, uint
 
 void sem_text(Role role, const std::string& text, int level) {
     ImGuiContext* g = ImGui::GetCurrentContext();
-    if (!g) return;
+    if (!g || !B().in_frame) return;
     ImRect rect = g->LastItemData.Rect;
     SemanticNode& n = add_node(role, synthetic_id(role, text), rect, rect_clipped(rect, current_clip()));
     n.name = text;
@@ -264,6 +274,7 @@ void sem_set_row(int row_index_1_based, int row_count) {
 
 void sem_push(Role role, const std::string& name, int row_count) {
     auto& b = B();
+    if (!b.in_frame) return;
     ImGuiContext* g = ImGui::GetCurrentContext();
     // A container spans what its children cover; its rectangle is fixed up at sem_pop.
     ImVec2 at = g && g->CurrentWindow ? g->CurrentWindow->DC.CursorPos : ImVec2(0, 0);
@@ -280,7 +291,7 @@ void sem_push(Role role, const std::string& name, int row_count) {
 
 void sem_pop() {
     auto& b = B();
-    if (b.stack.empty()) return;
+    if (!b.in_frame || b.stack.empty()) return;
     size_t at = b.stack_nodes.back();
     b.stack.pop_back();
     b.stack_nodes.pop_back();
@@ -313,7 +324,9 @@ void sem_pop() {
     }
 }
 
-void sem_title(const std::string& title) { B().building.title = title; }
+void sem_title(const std::string& title) {
+    if (B().in_frame) B().building.title = title;
+}
 
 void sem_announce(const std::string& text, bool assertive) {
     auto& b = B();

@@ -64,6 +64,13 @@ void sem_begin_frame();
 void sem_end_frame();                       // finalises: fills hook-reported items the screens forgot, computes hash
 const SemanticsTree& sem_tree();            // the last completed frame's tree
 
+// Benchmarks only (window.doorstep.benchSemantics, never reachable from the UI):
+// with collection off, screens' descriptions are dropped, ImGui's item hooks are
+// off and the last tree stays as it was, so the DOM mirror receives nothing new.
+// Measures what the semantics tree and the mirror add to a frame.
+void sem_set_collecting(bool on);
+bool sem_collecting();
+
 // Describe the item just drawn (uses ImGui's last item id and rectangle).
 void sem_item(Role role, const std::string& name, const std::string& value = {}, uint32_t state = StateNone,
               const std::string& description = {});

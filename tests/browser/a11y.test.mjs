@@ -199,3 +199,119 @@ test('keyboard only: Tab, Enter, Space and Escape', async (t) => {
   const back = await focused();
   assert(back && back.name === 'Add a note', `focus returned to the button that opened the form (${back && back.name})`);
 }, { timeout: 180_000 });
+
+// ---- Chromium's accessibility tree agrees with the app's own, on every screen ------------------
+
+// Chromium's accessibility tree (CDP), as {role, name, checked, expanded, level} per node.
+async function chromiumTree(page) {
+  const cdp = await page.context().newCDPSession(page);
+  try {
+    await cdp.send('Accessibility.enable');
+    const { nodes } = await cdp.send('Accessibility.getFullAXTree');
+    const prop = (n, key) => {
+      const p = (n.properties || []).find((x) => x.name === key);
+      return p ? p.value.value : undefined;
+    };
+    return nodes.filter((n) => !n.ignored && n.role).map((n) => ({
+      role: n.role.value,
+      name: ((n.name && n.name.value) || '').replace(/\s+/g, ' ').trim(),
+      checked: prop(n, 'checked'),
+      expanded: prop(n, 'expanded'),
+      level: prop(n, 'level'),
+    }));
+  } finally {
+    await cdp.detach().catch(() => {});
+  }
+}
+
+// What Chromium must say for each kind of control the app describes.
+const AX_ROLE = {
+  button: 'button', checkbox: 'checkbox', radio: 'radio', textbox: 'textbox', textarea: 'textbox',
+  spinbutton: 'textbox', combobox: 'combobox', heading: 'heading', link: 'link', tab: 'tab',
+};
+
+// Every control and heading of the app's tree is in Chromium's tree with the same
+// role and name, and the same checked / expanded state and heading level.
+async function treesAgree(page, where) {
+  const ours = (await semantics(page)).nodes.filter((n) => AX_ROLE[n.role] && n.name.trim());
+  const theirs = await chromiumTree(page);
+  const out = [];
+  for (const n of ours) {
+    const name = n.name.replace(/\s+/g, ' ').trim();
+    const same = theirs.filter((a) => a.role === AX_ROLE[n.role] && a.name === name);
+    if (!same.length) {
+      out.push(`${where}: ${n.role} "${name}" is not in Chromium's tree as a ${AX_ROLE[n.role]}`);
+      continue;
+    }
+    if (n.role === 'checkbox' || n.role === 'radio') {
+      const want = n.checked ? 'true' : 'false';
+      if (!same.some((a) => String(a.checked) === want)) out.push(`${where}: ${n.role} "${name}" checked=${want} in the app, ${same.map((a) => a.checked).join('/')} in Chromium`);
+    }
+    if (n.role === 'combobox' || n.expandable) {
+      const want = !!n.expanded;
+      if (!same.some((a) => !!a.expanded === want)) out.push(`${where}: ${n.role} "${name}" expanded=${want} in the app, ${same.map((a) => a.expanded).join('/')} in Chromium`);
+    }
+    if (n.role === 'heading' && !same.some((a) => a.level === n.level)) {
+      out.push(`${where}: heading "${name}" is level ${n.level} in the app, ${same.map((a) => a.level).join('/')} in Chromium`);
+    }
+  }
+  return { problems: out, checked: ours.length };
+}
+
+test("Chromium's accessibility tree matches the app's on every screen, states included", async (t) => {
+  const { page } = await t.openApp({ viewport: { width: 1024, height: 768 } });
+  await settle(page);
+  await loadSampleData(page);
+  const problems = [];
+  let checked = 0;
+  const check = async (where) => {
+    await settle(page);
+    const r = await treesAgree(page, where);
+    problems.push(...r.problems);
+    checked += r.checked;
+  };
+  for (const screen of ['Today', 'Cases', 'New contact', 'Letters', 'Reports', 'Self-assessment', 'Settings']) {
+    await goTo(page, screen);
+    await check(screen);
+  }
+  await openFirstCase(page);
+  await check('Case');
+
+  // States follow the UI: a checkbox ticked, a combo box opened and closed.
+  await goTo(page, 'New contact');
+  const box = await tap(page, 'Large print letters', { role: 'checkbox' });
+  await settle(page);
+  assert((await find(page, 'Large print letters', { role: 'checkbox' })).checked !== !!box.checked, 'the tap ticked the box');
+  await check('New contact, box ticked');
+  await tap(page, 'Category', { role: 'combobox' });
+  await until(page, () => window.doorstep.semantics().nodes.some((n) => n.role === 'option'), null, 'the Category options');
+  assert((await find(page, 'Category', { role: 'combobox' })).expanded, 'the combo box is open in the app');
+  await check('New contact, Category open');
+  const options = (await chromiumTree(page)).filter((a) => a.role === 'option');
+  assert(options.length > 1, `Chromium lists the open combo box's options (${options.length})`);
+  await page.keyboard.press('Escape');
+  await until(page, () => !window.doorstep.semantics().nodes.some((n) => n.role === 'option'), null, 'the Category list closed');
+  await check('New contact, Category closed');
+  assert(checked > 100, `compared ${checked} controls and headings`);
+  assert(problems.length === 0, `Chromium's tree disagrees with the app's:\n${problems.join('\n')}`);
+}, { timeout: 300_000 });
+
+// A screen reader's virtual cursor can activate a control that is scrolled out of
+// view without moving focus to it first: the app scrolls it into view and does it.
+test('activating a mirror element scrolled out of view scrolls to it and activates it', async (t) => {
+  const { page } = await t.openApp({ viewport: { width: 1024, height: 600 } });
+  await settle(page);
+  await goTo(page, 'Settings');
+  const target = await until(page, () => {
+    const n = window.doorstep.semantics().nodes.find((x) => x.role === 'button' && x.name === 'Accessibility statement');
+    return n || null;
+  }, null, 'the "Accessibility statement" button');
+  assert(target.clipped, `the button starts scrolled out of view (y ${target.y}): the test needs it clipped`);
+  await page.evaluate((id) => document.getElementById('m' + id).click(), target.id);
+  await waitForTitle(page, 'Accessibility statement');
+  // And back: a button out of view again, activated the same way.
+  const back = (await semantics(page)).nodes.find((x) => x.role === 'button' && /^Back/.test(x.name));
+  assert(back, 'a Back button on the statement');
+  await page.evaluate((id) => document.getElementById('m' + id).click(), back.id);
+  await waitForTitle(page, 'Settings');
+});

@@ -118,6 +118,14 @@ EMSCRIPTEN_KEEPALIVE const char* doorstep_api_semantics() {
     return j.c_str();
 }
 
+// Benchmarks only (bench/web/browser.mjs): the semantics tree and the DOM mirror on
+// or off from the next frame, to measure what they add to a frame. Not in the UI.
+EMSCRIPTEN_KEEPALIVE int doorstep_api_bench_semantics(int on) {
+    ui::sem_set_collecting(on != 0);
+    web::request_redraw(3);
+    return ui::sem_collecting() ? 1 : 0;
+}
+
 EMSCRIPTEN_KEEPALIVE const char* doorstep_api_last_message() {
     web::g_out = web::g_started ? ui::app_last_message(*web::g_app) : std::string();
     return web::g_out.c_str();

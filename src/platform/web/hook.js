@@ -39,6 +39,7 @@ var LibraryDoorstepHook = {
       },
       semantics: function() { return parse(_doorstep_api_semantics()); },
       lastMessage: function() { return UTF8ToString(_doorstep_api_last_message()); },
+      benchSemantics: function(on) { return _doorstep_api_bench_semantics(on ? 1 : 0) !== 0; },
     });
   },
 

@@ -31,6 +31,9 @@
     semantics: function () { return api ? api.semantics() : {title: '', nodes: []}; },
     // The last message the app showed (a notice, an error, an import result).
     lastMessage: function () { return api ? api.lastMessage() : ''; },
+    // Benchmarks only: collect the semantics tree and update the DOM mirror (true,
+    // always so in use) or not (false), to measure their cost per frame.
+    benchSemantics: function (on) { return started('benchSemantics').benchSemantics(on); },
   };
 
   Module['doorstepHook'] = {

@@ -33,6 +33,7 @@ struct Mirror {
     uint64_t sent_hash = 0;
     bool sent_any = false;
     std::vector<uint32_t> activations;  // from DOM clicks, for the next NewFrame
+    std::vector<uint32_t> after_scroll; // clicked while scrolled out of view: focused and scrolled to first
     uint32_t focus_request = 0;         // DOM focus moved here
     uint32_t blurred = 0;               // a DOM text field lost focus to something outside the mirror
     ImGuiID last_nav = 0;
@@ -143,7 +144,22 @@ DomFocus mirror_dom_focus() {
 bool mirror_key_composing() { return doorstep_mirror_key_composing() != 0; }
 
 void mirror_before_new_frame() {
-    for (uint32_t id : g_m.activations) activate(id);  // several in one frame: the last one counts
+    // Scrolled into view (and given nav focus) during the last frame: activate now.
+    for (uint32_t id : g_m.after_scroll) activate(id);
+    g_m.after_scroll.clear();
+    for (uint32_t id : g_m.activations) {  // several in one frame: the last one counts
+        // ImGui ignores an item it clipped: a control scrolled out of view (a screen
+        // reader's virtual cursor clicks without moving focus) first takes the
+        // keyboard focus, which scrolls it into view, and is activated a frame later.
+        const ui::SemanticNode* n = find_node(id);
+        if (n && (n->state & ui::StateClipped)) {
+            g_m.focus_request = id;
+            if (!is_text_role(n->role)) g_m.after_scroll.push_back(id);  // a text field is activated by its focus
+            request_redraw(3);
+            continue;
+        }
+        activate(id);
+    }
     g_m.activations.clear();
     if (g_m.blurred) {
         ImGuiContext& g = *ImGui::GetCurrentContext();
