@@ -1,8 +1,13 @@
-// `doorstep demo`: writes an invented dataset (demo.h) for demonstrations and tests.
+// `doorstep demo`: writes an invented dataset (demo.h) for demonstrations and tests:
+// the plain JSON export (no attachments), or with --photos an export bundle whose
+// hazards carry placeholder photos and whose "files" hold their bytes (docs/storage.md).
 #include "cli/commands.h"
 
+#include "core/base64.h"
 #include "core/case_json.h"
 #include "core/demo.h"
+
+#include <nlohmann/json.hpp>
 
 #include <cerrno>
 #include <chrono>
@@ -11,6 +16,28 @@
 
 namespace doorstep::cli {
 namespace {
+
+// The plain export has no attachment records: there would be no bytes behind them.
+Result<Demo> records_only(const DemoOptions& options) {
+    Result<Dataset> d = make_demo_dataset(options);
+    if (!d) return d.error();
+    return Demo{std::move(*d), {}};
+}
+
+// The export bundle's shape, as CaseStore::export_bundle writes it.
+std::string bundle_text(const Demo& demo, std::string_view exported_at) {
+    nlohmann::ordered_json doc = to_json(demo.dataset, exported_at);
+    nlohmann::ordered_json files = nlohmann::ordered_json::object();
+    for (const auto& [sha, file] : demo.files) {
+        nlohmann::ordered_json f = nlohmann::ordered_json::object();
+        f["mime"] = file.mime;
+        f["size"] = static_cast<int64_t>(file.bytes.size());
+        f["base64"] = base64_encode(file.bytes);
+        files[sha] = std::move(f);
+    }
+    doc["files"] = std::move(files);
+    return doc.dump(2) + "\n";
+}
 
 int run_demo(const Args& args, std::ostream& out, std::ostream& err) {
     if (!args.positional.empty()) return kUsage;
@@ -43,14 +70,17 @@ int run_demo(const Args& args, std::ostream& out, std::ostream& err) {
     }
     const std::string target = args.option("-o").value_or("-");
 
+    const bool photos = args.has("--photos");
+    const std::string stamp = to_iso(options.on) + "T12:00";
+
     const auto start = std::chrono::steady_clock::now();
-    const Result<Dataset> d = make_demo_dataset(options);
+    const Result<Demo> d = photos ? make_demo(options) : records_only(options);
     if (!d) {
         err << "doorstep demo: " << d.error().text() << "\n";
         return kProblems;
     }
     const auto built = std::chrono::steady_clock::now();
-    const std::string text = export_dataset(*d, to_iso(options.on) + "T12:00");
+    const std::string text = photos ? bundle_text(*d, stamp) : export_dataset(d->dataset, stamp);
     std::string error;
     if (!write_file(target, text, error)) {
         err << "doorstep: " << error << "\n";
@@ -59,17 +89,20 @@ int run_demo(const Args& args, std::ostream& out, std::ostream& err) {
     const auto written = std::chrono::steady_clock::now();
     const auto ms = [](auto a, auto b) { return std::chrono::duration_cast<std::chrono::milliseconds>(b - a).count(); };
     std::ostream& info = target == "-" ? err : out;
-    info << "demo: " << d->cases.size() << " cases up to " << to_iso(options.on) << " (seed " << options.seed
+    info << "demo: " << d->dataset.cases.size() << " cases";
+    if (photos) info << " and " << d->files.size() << " photo files";
+    info << " up to " << to_iso(options.on) << " (seed " << options.seed
          << "): generated in " << ms(start, built) << " ms, exported in " << ms(built, written) << " ms";
     if (target != "-") info << " to " << target << " (" << text.size() / 1024 << " KB)";
     info << "\n";
     return kOk;
 }
 
-const Registrar demo_command{{"demo", "--cases N [--seed S] [--on DATE] [-o FILE.json]",
+const Registrar demo_command{{"demo", "--cases N [--seed S] [--on DATE] [--photos] [-o FILE.json]",
                               "Writes an invented, obviously fictional dataset spread over the year before --on "
-                              "(default today); the same seed gives the same file",
-                              run_demo, {"--cases", "--seed", "--on", "-o"}}};
+                              "(default today); the same seed gives the same file. --photos writes an export "
+                              "bundle whose hazards carry placeholder photos, with their bytes under \"files\"",
+                              run_demo, {"--cases", "--seed", "--on", "-o"}, {"--photos"}}};
 
 }  // namespace
 }  // namespace doorstep::cli

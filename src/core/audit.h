@@ -1,7 +1,7 @@
 // Small pieces every rule module needs when it changes a case: error locations
 // in the "case <ref>, <field>" form, the append-only audit entry, and the text
-// checks behind "required" and "must be someone else". workflow.cpp keeps
-// private copies of the same; it could use these instead.
+// checks behind "required" and "must be someone else", shared by workflow.cpp
+// and the other rule modules.
 #pragma once
 #include "core/case.h"
 #include "core/result.h"

@@ -619,13 +619,19 @@ ojson to_json(const Settings& s) {
         put(hj, "title", h.title);
         return hj;
     });
-    ojson ombudsman = ojson::object();
-    put(ombudsman, "name", s.ombudsman.name);
-    put(ombudsman, "phone", s.ombudsman.phone);
-    put(ombudsman, "website", s.ombudsman.website);
-    put(ombudsman, "online_form", s.ombudsman.online_form);
-    put(ombudsman, "address", s.ombudsman.address);
-    j["ombudsman"] = std::move(ombudsman);
+    const auto external_body = [](const Ombudsman& o) {
+        ojson oj = ojson::object();
+        put(oj, "name", o.name);
+        put(oj, "phone", o.phone);
+        put(oj, "website", o.website);
+        put(oj, "online_form", o.online_form);
+        put(oj, "address", o.address);
+        put(oj, "source", o.source);
+        return oj;
+    };
+    j["ombudsman"] = external_body(s.ombudsman);
+    if (ojson lgsco = external_body(s.local_government_ombudsman); !lgsco.empty())
+        j["local_government_ombudsman"] = std::move(lgsco);
     put(j, "building_safety_regulator", s.building_safety_regulator);
     put_list(j, "categories", s.categories, [](const Category& c) {
         ojson cj = ojson::object();

@@ -6,6 +6,7 @@
 #include "core/demo.h"
 
 #include "core/deadlines.h"
+#include "core/demo_photos.h"
 #include "core/hashing.h"
 #include "core/hazard_clock.h"
 #include "core/ids.h"
@@ -161,6 +162,13 @@ struct Plan {
     int slots() const { return (convert || related == 2) ? 2 : 1; }
 };
 
+// FNV-1a: a stable 64-bit number from an id, to seed a hazard's own photo choices.
+uint64_t fnv1a(const std::string& text) {
+    uint64_t h = 0xcbf29ce484222325ULL;
+    for (unsigned char ch : text) h = (h ^ ch) * 0x100000001b3ULL;
+    return h;
+}
+
 // A plain complaint plan, for a feature to set one thing on.
 void fresh_complaint(Plan& p) {
     p = Plan{};
@@ -170,7 +178,12 @@ void fresh_complaint(Plan& p) {
 
 class Generator {
 public:
-    explicit Generator(const DemoOptions& o) : opt_(o), rng_(o.seed ^ 0x5eed0fd00757e9ULL) {}
+    // Photos come from a random sequence of their own per hazard, so the records
+    // are the same with or without them.
+    Generator(const DemoOptions& o, bool with_photos)
+        : opt_(o), rng_(o.seed ^ 0x5eed0fd00757e9ULL), with_photos_(with_photos) {}
+
+    std::map<std::string, DemoFile> take_files() { return std::move(files_); }
 
     Result<Dataset> run() {
         if (opt_.cases < 1 || opt_.cases > 100000)
@@ -217,6 +230,9 @@ public:
 private:
     const DemoOptions& opt_;
     Rng rng_;
+    bool with_photos_;
+    std::map<std::string, DemoFile> files_;            // sha256 -> bytes
+    std::map<std::pair<int, int>, Attachment> photos_;  // (scene, variant) -> its stored form
     Dataset ds_;
     Calendar cal_;
     std::vector<int> phase1_;
@@ -1038,8 +1054,12 @@ private:
         h.id = new_uuid(rng_);
         h.type_id = type.id;
         h.emergency = p.hazard_emergency;
-        h.location = rng_.chance(0.5) ? "Back bedroom" : "Bathroom ceiling";
-        h.observed = h.emergency ? "Water coming through a light fitting; the circuit trips" : "Black mould over a square metre of wall, returning after cleaning";
+        rng_.chance(0.5);  // once chose the location; kept so every later draw is unchanged
+        Rng photo_rng(opt_.seed ^ fnv1a(h.id));
+        const std::vector<PhotoScene> scenes = scenes_for_hazard_type(type.id);
+        const PhotoScene scene = scenes[photo_rng.below(static_cast<uint32_t>(scenes.size()))];
+        h.location = scene_words(scene).location;
+        h.observed = scene_words(scene).observed;
         h.reported_by = kReceiver;
         h.aware = LocalDateTime{c.received, 9 * 60 + static_cast<int>(rng_.below(8 * 60))};
         if (rng_.chance(0.3)) h.vulnerable_occupants = "Child under five; resident with asthma";
@@ -1084,9 +1104,39 @@ private:
         }
         const bool emergency = h.emergency;
         const LocalDateTime aware = h.aware;
+        // Photos taken at the visit (5.12); about one hazard in four has none.
+        if (with_photos_ && photo_rng.chance(0.75)) {
+            c.attachments.push_back(photo(photo_rng, scene, h.id, aware.date));
+            const PhotoScene second = scenes[photo_rng.below(static_cast<uint32_t>(scenes.size()))];
+            if (second != scene && photo_rng.chance(0.4)) c.attachments.push_back(photo(photo_rng, second, h.id, aware.date));
+        }
         c.hazards.push_back(std::move(h));
         c.audit.push_back(AuditEntry{to_iso(aware), kReceiver,
                                      std::string(emergency ? "Emergency" : "Potential significant") + " hazard recorded: " + type.label});
+    }
+
+    // A placeholder photo of the scene as an attachment: two variants of each
+    // scene per dataset, drawn once and shared by every case that shows it.
+    Attachment photo(Rng& photo_rng, PhotoScene scene, const std::string& hazard_id, Date added) {
+        const int variant = static_cast<int>(photo_rng.below(2));
+        auto found = photos_.find({static_cast<int>(scene), variant});
+        if (found == photos_.end()) {
+            const DemoPhoto drawn = make_demo_photo(scene, opt_.seed * 2 + static_cast<uint64_t>(variant));
+            Attachment a;
+            a.sha256 = sha256_hex(drawn.png);
+            a.filename = scene_words(scene).filename;
+            a.mime = "image/png";
+            a.size = static_cast<int64_t>(drawn.png.size());
+            a.thumbnail_sha256 = sha256_hex(drawn.thumbnail);
+            a.caption = scene_words(scene).caption;
+            files_[a.sha256] = DemoFile{"image/png", drawn.png};
+            files_[a.thumbnail_sha256] = DemoFile{"image/png", drawn.thumbnail};
+            found = photos_.emplace(std::make_pair(static_cast<int>(scene), variant), std::move(a)).first;
+        }
+        Attachment a = found->second;
+        a.added = added;
+        a.hazard_id = hazard_id;
+        return a;
     }
 
     // -----------------------------------------------------------------------
@@ -1219,8 +1269,15 @@ private:
 
 }  // namespace
 
+Result<Demo> make_demo(const DemoOptions& options) {
+    Generator g(options, true);
+    Result<Dataset> d = g.run();
+    if (!d) return d.error();
+    return Demo{std::move(*d), g.take_files()};
+}
+
 Result<Dataset> make_demo_dataset(const DemoOptions& options) {
-    Generator g(options);
+    Generator g(options, false);
     return g.run();
 }
 

@@ -19,13 +19,17 @@
 // referrals with every determination and orders; surveys; letters sent; learning
 // items; monthly quality checks; a non-compliance event; and two years of signed
 // self-assessment, the later copied forward from the earlier.
-// Attachments are not generated: their bytes would have to exist in the store.
+// Hazards carry placeholder photos (demo_photos.h: drawn PNGs with a "SAMPLE
+// PHOTO" banner and a thumbnail) as attachments; some hazards have none. A
+// handful of distinct pictures serve every case, so the bytes stay small at
+// 10,000 cases. make_demo hands back those bytes with the dataset.
 #pragma once
 #include "core/dataset.h"
 #include "core/date.h"
 #include "core/result.h"
 
 #include <cstdint>
+#include <map>
 #include <string>
 
 namespace doorstep {
@@ -37,8 +41,23 @@ struct DemoOptions {
     std::string device = "demo-device";
 };
 
+struct DemoFile {
+    std::string mime;   // "image/png"
+    std::string bytes;
+};
+
+struct Demo {
+    Dataset dataset;
+    std::map<std::string, DemoFile> files;  // sha256 -> bytes of every attachment and thumbnail the cases name
+};
+
 // Fails only if a workflow rule refuses a step (a bug in the generator or in
 // the rules), naming the case and the step.
+Result<Demo> make_demo(const DemoOptions& options);
+
+// The same dataset without the attachment records (there are no bytes to go
+// with them), for callers that want the records only: a JSON-only export,
+// benchmarks. Everything else is identical to make_demo's for the same options.
 Result<Dataset> make_demo_dataset(const DemoOptions& options);
 
 }  // namespace doorstep

@@ -712,13 +712,18 @@ void read_settings(Obj& o, Settings& s) {
         x.date("date", h.date);
         x.text("title", h.title);
     });
-    o.object("ombudsman", [&](Obj& x) {
-        x.text("name", s.ombudsman.name);
-        x.text("phone", s.ombudsman.phone);
-        x.text("website", s.ombudsman.website);
-        x.text("online_form", s.ombudsman.online_form);
-        x.text("address", s.ombudsman.address);
-    }, Required);
+    const auto external_body = [](Ombudsman& body) {
+        return [&body](Obj& x) {
+            x.text("name", body.name);
+            x.text("phone", body.phone);
+            x.text("website", body.website);
+            x.text("online_form", body.online_form);
+            x.text("address", body.address);
+            x.text("source", body.source);
+        };
+    };
+    o.object("ombudsman", external_body(s.ombudsman), Required);
+    o.object("local_government_ombudsman", external_body(s.local_government_ombudsman));
     o.text("building_safety_regulator", s.building_safety_regulator);
     o.list("categories", s.categories, [](Obj& x, Category& cat) {
         x.text("id", cat.id, Required);

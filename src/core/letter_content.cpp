@@ -121,6 +121,11 @@ std::vector<PlaceholderDoc> refusal_docs() {
         text("discretion", "the discretion decision"),
         flag("body_housing_ombudsman", "the Housing Ombudsman can review this"),
         flag("body_lgsco", "the Local Government and Social Care Ombudsman can review this"),
+        text("lgsco_name", "the Local Government and Social Care Ombudsman's name (settings)"),
+        text("lgsco_phone", "the Local Government and Social Care Ombudsman's phone number (settings)"),
+        text("lgsco_website", "the Local Government and Social Care Ombudsman's website (settings)"),
+        text("lgsco_form", "the address of its online complaint form (settings; may be empty)"),
+        text("lgsco_address", "its postal address (settings)"),
         flag("body_insurer", "the insurer's claims route applies"),
         flag("body_court", "the matter is for the court"),
         flag("body_other", "another route applies"),
@@ -304,10 +309,19 @@ struct Builder {
         return email.empty() ? phone : phone + " or " + email;
     }
     std::string landlord_contact() const { return phone_or_email(s.landlord.phone, s.landlord.email); }
-    bool ombudsman_known() const {
-        const Ombudsman& o = s.ombudsman;
+    // An external body's details (settings) as <prefix>_name, _phone, _website,
+    // _form and _address; name, phone and website leave a visible gap when missing.
+    void put_body(const std::string& prefix, const Ombudsman& o, const std::string& whose) {
+        put_or_gap((prefix + "_name").c_str(), o.name, "[" + whose + " name missing from settings]");
+        put_or_gap((prefix + "_phone").c_str(), o.phone, "[" + whose + " phone number missing from settings]");
+        put_or_gap((prefix + "_website").c_str(), o.website, "[" + whose + " website missing from settings]");
+        put((prefix + "_form").c_str(), o.online_form);
+        put((prefix + "_address").c_str(), o.address);
+    }
+    static bool body_known(const Ombudsman& o) {
         return !o.phone.empty() && (!o.website.empty() || !o.online_form.empty() || !o.address.empty());
     }
+    bool ombudsman_known() const { return body_known(s.ombudsman); }
 
     // ---- parts every letter has
     void common() {
@@ -342,12 +356,7 @@ struct Builder {
         put("signature", signature);
         put("signer", "");
 
-        const Ombudsman& o = s.ombudsman;
-        put_or_gap("ombudsman_name", o.name, "[Ombudsman's name missing from settings]");
-        put_or_gap("ombudsman_phone", o.phone, "[Ombudsman's phone number missing from settings]");
-        put_or_gap("ombudsman_website", o.website, "[Ombudsman's website missing from settings]");
-        put("ombudsman_form", o.online_form);
-        put("ombudsman_address", o.address);
+        put_body("ombudsman", s.ombudsman, "Ombudsman's");
         put_flag("easy_read", false);
         put_flag("large_print", false);
 
@@ -798,6 +807,8 @@ struct Builder {
         const ReviewBody body = g ? g->body : ReviewBody::HousingOmbudsman;
         put_flag("body_housing_ombudsman", g && body == ReviewBody::HousingOmbudsman);
         put_flag("body_lgsco", g && body == ReviewBody::LocalGovernmentOmbudsman);
+        const Ombudsman& lgsco = s.local_government_ombudsman;
+        put_body("lgsco", lgsco, "Local Government and Social Care Ombudsman's");
         put_flag("body_insurer", g && body == ReviewBody::Insurer);
         put_flag("body_court", g && body == ReviewBody::Court);
         put_flag("body_other", g && body == ReviewBody::Other);
@@ -809,7 +820,11 @@ struct Builder {
                 body_ok = ombudsman_known();
                 body_msg = body_ok ? "the Housing Ombudsman, " + s.ombudsman.phone : "the Ombudsman's contact details are missing from Settings";
                 break;
-            case ReviewBody::LocalGovernmentOmbudsman: body_msg = "the Local Government and Social Care Ombudsman"; break;
+            case ReviewBody::LocalGovernmentOmbudsman:
+                body_ok = body_known(lgsco);
+                body_msg = body_ok ? "the Local Government and Social Care Ombudsman, " + lgsco.phone
+                                   : "the Local Government and Social Care Ombudsman's contact details are missing from Settings";
+                break;
             case ReviewBody::Insurer: body_msg = "the insurance claims route"; break;
             case ReviewBody::Court: body_msg = "the court dealing with the claim"; break;
             case ReviewBody::Other: body_msg = "the route named in the template"; break;

@@ -45,12 +45,16 @@ struct Policy {
     int legacy_stage3_response_days = 20;
 };
 
+// An external body residents are told about in letters: the Housing Ombudsman
+// (3.7, 6.5, 6.16, 6.20), and the Local Government and Social Care Ombudsman
+// for refusals where a statutory review route applies (2.4).
 struct Ombudsman {
     std::string name;
     std::string phone;
     std::string website;
     std::string online_form;
     std::string address;
+    std::string source;  // where the details came from and when they were last checked
 };
 
 struct Category {
@@ -116,6 +120,7 @@ struct Settings {
     Region region = Region::EnglandAndWales;
     std::vector<Holiday> closure_days;  // landlord closures and imported one-off holidays
     Ombudsman ombudsman;
+    Ombudsman local_government_ombudsman;   // LGSCO
     std::string building_safety_regulator;  // named in high-rise building-safety letters
     std::vector<Category> categories;
     std::vector<CompensationRate> compensation;

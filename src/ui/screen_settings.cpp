@@ -249,6 +249,18 @@ void draw_settings(App& app) {
     oa.multiline = true;
     oa.lines = 3;
     och |= text_field("Ombudsman address", edit.ombudsman.address, oa);
+    FieldOptions source_note = oa;
+    source_note.hint = "Where these details came from and when they were last checked";
+    och |= text_field("Ombudsman details source", edit.ombudsman.source, source_note);
+
+    heading("Local Government and Social Care Ombudsman", 2);
+    paragraph("Named in refusals where a statutory review route applies, such as allocations (2.4).", true);
+    och |= text_field("LGSCO name", edit.local_government_ombudsman.name);
+    och |= text_field("LGSCO phone", edit.local_government_ombudsman.phone);
+    och |= text_field("LGSCO website", edit.local_government_ombudsman.website);
+    och |= text_field("LGSCO online form", edit.local_government_ombudsman.online_form);
+    och |= text_field("LGSCO address", edit.local_government_ombudsman.address, oa);
+    och |= text_field("LGSCO details source", edit.local_government_ombudsman.source, source_note);
     if (och) save_settings(app, edit);
 
     heading("About", 2);
@@ -291,13 +303,22 @@ bool load_demo_data(App& app, std::string& message) {
     o.seed = 2024;
     o.on = s.today;
     o.device = "sample-data";
-    auto made = make_demo_dataset(o);
+    auto made = make_demo(o);
     if (!made) {
         message = "Sample data could not be made: " + made.error().text();
         return false;
     }
+    // The sample photos first, so no saved case ever names bytes that are not here.
+    for (const auto& [sha, file] : made->files) {
+        if (s.store->has_attachment(sha)) continue;
+        auto stored = s.store->add_attachment(file.bytes, file.mime, "sample photo", s.today);
+        if (!stored) {
+            message = "Sample photos could not be stored: " + stored.error().text() + " No sample cases were loaded.";
+            return false;
+        }
+    }
     int saved = 0;
-    for (Case& c : made->cases) {
+    for (Case& c : made->dataset.cases) {
         c.demo = true;  // never mixed with real cases
         // A sample reference never collides with a real one on this device.
         if (c.reference.rfind("SAMPLE-", 0) != 0) c.reference = "SAMPLE-" + c.reference;
@@ -311,7 +332,8 @@ bool load_demo_data(App& app, std::string& message) {
     }
     s.generation++;
     s.list.generation = 0;
-    message = std::to_string(saved) + " sample cases loaded, each marked as sample data.";
+    message = std::to_string(saved) + " sample cases loaded, each marked as sample data" +
+              (made->files.empty() ? "." : ", with sample photos on the hazards.");
     return true;
 }
 

@@ -163,7 +163,8 @@ inline Settings full_settings() {
     s.region = Region::Scotland;
     s.closure_days = {{d("2025-12-29"), "Office closed"}};
     s.ombudsman = {"Housing Ombudsman Service", "0300 111 3000", "www.housing-ombudsman.org.uk",
-                   "www.housing-ombudsman.org.uk/form", "PO Box 1484, Unit D, Preston PR2 0ET"};
+                   "www.housing-ombudsman.org.uk/form", "PO Box 1484, Unit D, Preston PR2 0ET",
+                   "Checked on the Ombudsman's website, 2025-01-10"};
     s.building_safety_regulator = "Building Safety Regulator";
     s.categories = {{"repairs", "Repairs", {"Delay", "Quality"}, false}, {"damp_mould", "Damp and mould", {}, true}};
     s.compensation = {{"heat_hot_water", "Total loss of heating and hot water", Money{1500}, RatePer::Day},
