@@ -233,12 +233,17 @@ void tile(App& app, const Case& c, const Attachment& a, const char* group, bool 
     AppState& s = *app.state;
     const Palette& p = theme();
     const float line = ImGui::GetTextLineHeight();
-    const float w = std::min(std::max(150.0f, ImGui::GetFontSize() * 8.5f), std::max(kTargetPx, avail_width()));
+    // As many tiles a row as fit at their smallest, sharing the row's width (two on a phone).
+    const float spacing = ImGui::GetStyle().ItemSpacing.x;
+    const float row = ImGui::GetContentRegionMax().x - ImGui::GetWindowContentRegionMin().x;
+    const float least = std::max(160.0f, ImGui::GetFontSize() * 9.0f);
+    const int per_row = std::max(1, int((row + spacing) / (least + spacing)));
+    const float w = std::max(kTargetPx, std::min(least * 1.4f, (row - spacing * float(per_row - 1)) / float(per_row)));
     const float image_h = w * 0.75f;
     const ImVec2 size(w, image_h + 2 * line + 12);
     if (!first) {
         ImGui::SameLine();
-        if (ImGui::GetContentRegionAvail().x < w) ImGui::NewLine();
+        if (ImGui::GetContentRegionAvail().x + 0.5f < w) ImGui::NewLine();
     }
     ImGui::PushID(group);
     ImGui::PushID(a.sha256.c_str());

@@ -8,7 +8,7 @@ import crypto from 'node:crypto';
 import fs from 'node:fs';
 import { test, assert, assertEqual, decodePng, saveArtifact } from './lib.mjs';
 import {
-  choose, find, goTo, lastMessage, semantics, settle, tap, typeInto, until, waitForTitle,
+  choose, find, goTo, lastMessage, loadSampleData, semantics, settle, tap, typeInto, until, waitForTitle,
 } from './ui-driver.mjs';
 
 const sha256 = (bytes) => crypto.createHash('sha256').update(bytes).digest('hex');
@@ -284,3 +284,34 @@ test('when the browser refuses to store a photo the officer is told and the case
   assertEqual((kase.attachments || []).length, 0, 'attachments after the refusal');
   assert(kase.audit.some((a) => /hallway\.jpg could not be kept on this device/.test(a.what)), 'the audit trail says why');
 }, { timeout: 120_000 });
+
+test('"Add a photo" on a hazard links the photo to that hazard', async (t) => {
+  const { page, errors } = await t.openApp({ viewport: { width: 768, height: 1024 } });
+  await loadSampleData(page);
+  // An open sample case with one hazard, found in the export and opened by its reference.
+  const data = JSON.parse(await page.evaluate(() => window.doorstep.exportJson()));
+  const kase = data.cases.find((c) => !c.closure && (c.hazards || []).length === 1);
+  assert(kase, 'the sample data has an open case with a hazard');
+  const hazard = kase.hazards[0];
+  await goTo(page, 'Cases');
+  await typeInto(page, 'Search', kase.reference);
+  const row = (await semantics(page)).nodes.find((n) => n.role === 'link' && n.name.includes(kase.reference));
+  await tap(page, row.name, { role: 'link' });
+  await until(page, () => window.doorstep.semantics().nodes.some((n) => n.name.startsWith('Back to')), null, 'case screen');
+  const before = (kase.attachments || []).length;
+
+  await chooseFile(page, 'Add a photo', { name: 'IMG_0042.HEIC.jpg', mimeType: 'image/jpeg', buffer: await makeJpeg(page) });
+  const name = await thumbnailName(page, 'IMG_0042.HEIC.jpg');
+  const after = JSON.parse(await page.evaluate(() => window.doorstep.exportJson())).cases.find((c) => c.id === kase.id);
+  assertEqual(after.attachments.length, before + 1, 'attachments on the case');
+  const added = after.attachments[after.attachments.length - 1];
+  assertEqual(added.hazard_id, hazard.id, 'the photo is evidence of the hazard');
+  assert(/for hazard /.test(after.audit[after.audit.length - 1].what), `audit: ${after.audit[after.audit.length - 1].what}`);
+  // Shown with the hazard's own photos, and in the case's evidence.
+  const nodes = (await semantics(page)).nodes;
+  const groups = nodes.filter((n) => n.role === 'group' && (n.name.startsWith('Photos of ') || n.name === 'Evidence on this case'));
+  const holding = groups.filter((g) => nodes.some((n) => n.parent === g.id && n.name === name));
+  assertEqual(holding.map((g) => g.name.startsWith('Photos of ') ? 'hazard' : 'evidence').sort(), ['evidence', 'hazard'],
+    'groups showing the photo');
+  assert(errors.length === 0, `errors: ${errors.join('; ')}`);
+}, { timeout: 180_000 });
