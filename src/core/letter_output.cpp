@@ -217,7 +217,9 @@ mark.gap { background: #fff0b3; color: #6b3200; outline: 1pt dashed #b35c00; pad
          background: #fff7e0; font-size: 10.5pt; }
 .draft p { margin: 0 0 1mm; }
 .copy-to { margin-top: 8mm; font-size: 9.5pt; color: var(--muted); }
-main > p:last-child { margin-top: 9mm; }  /* room to sign above the name */
+.body > p:last-child { margin-top: 9mm; }  /* room to sign above the name */
+.visually-hidden { position: absolute; width: 1px; height: 1px; margin: -1px; padding: 0; overflow: hidden;
+                   clip: rect(0 0 0 0); white-space: nowrap; border: 0; }
 .easy-read { font-size: 14pt; line-height: 1.6; }
 .easy-read p { margin-bottom: 4mm; }
 .easy-read h1 { font-size: 20pt; }
@@ -260,12 +262,15 @@ std::string page_html(const LetterPage& page) {
                           (page.easy_read ? "easy-read" : "");
     h += classes.empty() ? "<body>\n" : "<body class=\"" + classes + "\">\n";
     if (!page.warnings.empty()) {
-        h += "<div class=\"draft\" role=\"note\">\n<p><strong>Draft: not ready to send.</strong> The Code requires these items, "
+        // A named section (a landmark), so that nothing on the page is outside one.
+        h += "<section class=\"draft\" aria-label=\"Draft: not ready to send\">\n<p><strong>Draft: not ready to send.</strong> "
+             "The Code requires these items, "
              "and they are missing from the case:</p>\n<ul>\n";
         for (const std::string& w : page.warnings) h += "<li>" + html_escape(w) + "</li>\n";
-        h += "</ul>\n</div>\n";
+        h += "</ul>\n</section>\n";
     }
-    h += "<article class=\"sheet\">\n<header class=\"letterhead\">\n";
+    // The whole letter is the page's main content: letterhead, addressing and body.
+    h += "<main class=\"sheet\">\n<header class=\"letterhead\">\n";
     if (!page.letterhead.empty()) {
         h += "<p class=\"org-name\">" + html_escape(page.letterhead.front()) + "</p>\n<p class=\"org-details\">";
         for (size_t i = 1; i < page.letterhead.size(); ++i) h += (i > 1 ? "<br>" : "") + html_escape(page.letterhead[i]);
@@ -273,14 +278,21 @@ std::string page_html(const LetterPage& page) {
     }
     h += "</header>\n<div class=\"addressing\">\n<address class=\"recipient\">\n";
     join_lines_html(h, page.recipient);
-    h += "\n</address>\n<table class=\"refs\">\n<tbody>\n";
+    h += "\n</address>\n<table class=\"refs\">\n<caption class=\"visually-hidden\">References</caption>\n<tbody>\n";
     for (const auto& [label, value] : page.references)
         h += "<tr><th scope=\"row\">" + html_escape(label) + "</th><td>" + marked_to_html(value) + "</td></tr>\n";
-    h += "</tbody>\n</table>\n</div>\n<main>\n";
+    h += "</tbody>\n</table>\n</div>\n<div class=\"body\">\n";
+    std::string section = html_escape(page.title);  // a table's caption: the heading it comes under
     for (const LetterBlock& b : letter_blocks(page.body)) {
         switch (b.type) {
-            case LetterBlock::Type::Title: h += "<h1>" + marked_to_html(b.lines.front()) + "</h1>\n"; break;
-            case LetterBlock::Type::Heading: h += "<h2>" + marked_to_html(b.lines.front()) + "</h2>\n"; break;
+            case LetterBlock::Type::Title:
+                section = marked_to_html(b.lines.front());
+                h += "<h1>" + section + "</h1>\n";
+                break;
+            case LetterBlock::Type::Heading:
+                section = marked_to_html(b.lines.front());
+                h += "<h2>" + section + "</h2>\n";
+                break;
             case LetterBlock::Type::Paragraph: h += "<p>"; join_lines_html(h, b.lines); h += "</p>\n"; break;
             case LetterBlock::Type::Quote: h += "<blockquote><p>"; join_lines_html(h, b.lines); h += "</p></blockquote>\n"; break;
             case LetterBlock::Type::Bullets:
@@ -289,7 +301,7 @@ std::string page_html(const LetterPage& page) {
                 h += "</ul>\n";
                 break;
             case LetterBlock::Type::Table:
-                h += "<table class=\"data\">\n<thead>\n<tr>";
+                h += "<table class=\"data\">\n<caption class=\"visually-hidden\">" + section + "</caption>\n<thead>\n<tr>";
                 for (const std::string& c : b.rows.front()) h += "<th scope=\"col\">" + marked_to_html(c) + "</th>";
                 h += "</tr>\n</thead>\n<tbody>\n";
                 for (size_t r = 1; r < b.rows.size(); ++r) {
@@ -301,9 +313,9 @@ std::string page_html(const LetterPage& page) {
                 break;
         }
     }
-    h += "</main>\n";
+    h += "</div>\n";
     if (!page.copy_to.empty()) h += "<p class=\"copy-to\">Copy to: " + html_escape(page.copy_to) + "</p>\n";
-    h += "</article>\n</body>\n</html>\n";
+    h += "</main>\n</body>\n</html>\n";
     return h;
 }
 
