@@ -3,11 +3,8 @@
 // hazards carry placeholder photos and whose "files" hold their bytes (docs/storage.md).
 #include "cli/commands.h"
 
-#include "core/base64.h"
 #include "core/case_json.h"
 #include "core/demo.h"
-
-#include <nlohmann/json.hpp>
 
 #include <cerrno>
 #include <chrono>
@@ -22,21 +19,6 @@ Result<Demo> records_only(const DemoOptions& options) {
     Result<Dataset> d = make_demo_dataset(options);
     if (!d) return d.error();
     return Demo{std::move(*d), {}};
-}
-
-// The export bundle's shape, as CaseStore::export_bundle writes it.
-std::string bundle_text(const Demo& demo, std::string_view exported_at) {
-    nlohmann::ordered_json doc = to_json(demo.dataset, exported_at);
-    nlohmann::ordered_json files = nlohmann::ordered_json::object();
-    for (const auto& [sha, file] : demo.files) {
-        nlohmann::ordered_json f = nlohmann::ordered_json::object();
-        f["mime"] = file.mime;
-        f["size"] = static_cast<int64_t>(file.bytes.size());
-        f["base64"] = base64_encode(file.bytes);
-        files[sha] = std::move(f);
-    }
-    doc["files"] = std::move(files);
-    return doc.dump(2) + "\n";
 }
 
 int run_demo(const Args& args, std::ostream& out, std::ostream& err) {
@@ -80,7 +62,7 @@ int run_demo(const Args& args, std::ostream& out, std::ostream& err) {
         return kProblems;
     }
     const auto built = std::chrono::steady_clock::now();
-    const std::string text = photos ? bundle_text(*d, stamp) : export_dataset(d->dataset, stamp);
+    const std::string text = photos ? demo_bundle_text(*d, stamp) : export_dataset(d->dataset, stamp);
     std::string error;
     if (!write_file(target, text, error)) {
         err << "doorstep: " << error << "\n";

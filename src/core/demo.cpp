@@ -5,6 +5,8 @@
 // recent cases open at every step.
 #include "core/demo.h"
 
+#include "core/base64.h"
+#include "core/case_json.h"
 #include "core/deadlines.h"
 #include "core/demo_photos.h"
 #include "core/hashing.h"
@@ -20,6 +22,8 @@
 #include <cstdio>
 #include <functional>
 #include <map>
+
+#include <nlohmann/json.hpp>
 
 namespace doorstep {
 
@@ -1274,6 +1278,20 @@ Result<Demo> make_demo(const DemoOptions& options) {
     Result<Dataset> d = g.run();
     if (!d) return d.error();
     return Demo{std::move(*d), g.take_files()};
+}
+
+std::string demo_bundle_text(const Demo& demo, std::string_view exported_at) {
+    nlohmann::ordered_json doc = to_json(demo.dataset, exported_at);
+    nlohmann::ordered_json files = nlohmann::ordered_json::object();
+    for (const auto& [sha, file] : demo.files) {
+        nlohmann::ordered_json f = nlohmann::ordered_json::object();
+        f["mime"] = file.mime;
+        f["size"] = static_cast<int64_t>(file.bytes.size());
+        f["base64"] = base64_encode(file.bytes);
+        files[sha] = std::move(f);
+    }
+    doc["files"] = std::move(files);
+    return doc.dump(2) + "\n";
 }
 
 Result<Dataset> make_demo_dataset(const DemoOptions& options) {

@@ -31,6 +31,7 @@
 #include <cstdint>
 #include <map>
 #include <string>
+#include <string_view>
 
 namespace doorstep {
 
@@ -54,6 +55,11 @@ struct Demo {
 // Fails only if a workflow rule refuses a step (a bug in the generator or in
 // the rules), naming the case and the step.
 Result<Demo> make_demo(const DemoOptions& options);
+
+// The demo as an export bundle (docs/storage.md "files"): the export document
+// stamped `exported_at`, plus "files": {sha256: {"mime", "size", "base64"}},
+// the shape CaseStore::export_bundle writes and import_bundle reads.
+std::string demo_bundle_text(const Demo& demo, std::string_view exported_at);
 
 // The same dataset without the attachment records (there are no bytes to go
 // with them), for callers that want the records only: a JSON-only export,

@@ -8,12 +8,17 @@
 #include "core/hashing.h"
 #include "core/png_writer.h"
 #include "storage/attachments.h"
+#include "storage/case_store.h"
+#include "storage/file_store.h"
 
 #include <doctest/doctest.h>
 
 #include <algorithm>
+#include <filesystem>
 #include <set>
 #include <stdexcept>
+
+#include <stdlib.h>
 
 using namespace doorstep;
 
@@ -366,4 +371,46 @@ TEST_CASE("demo: hazards carry placeholder photos whose bytes come with the data
     CHECK(export_dataset(again->dataset, "2025-03-31T18:00") == export_dataset(d, "2025-03-31T18:00"));
     CHECK(again->files.size() == demo->files.size());
     for (const auto& [sha, f] : demo->files) CHECK(again->files.count(sha) == 1);
+}
+
+TEST_CASE("demo: the photo bundle imports into a store, every file kept once and read back byte for byte") {
+    DemoOptions o;
+    o.cases = 120;
+    o.seed = 11;
+    o.on = *parse_iso_date("2025-03-31");
+    const Result<Demo> demo = make_demo(o);
+    REQUIRE(demo.is_ok());
+    REQUIRE_FALSE(demo->files.empty());
+    const std::string bundle = demo_bundle_text(*demo, "2025-03-31T12:00");
+
+    std::string pattern = (std::filesystem::temp_directory_path() / "doorstep-demo-XXXXXX").string();
+    REQUIRE(::mkdtemp(pattern.data()) != nullptr);
+    {
+        DirectoryStore files(pattern);
+        files.sync_to_disk = false;
+        CaseStore store(files);
+        store.clock = [] { return std::string("2025-03-31T12:00"); };
+        REQUIRE(store.open().is_ok());
+        const Result<ImportOutcome> in = store.import_bundle(bundle, false);
+        REQUIRE_MESSAGE(in.is_ok(), (in.is_ok() ? "" : in.error().text()));
+        CHECK(in->cases_in_file == 120);
+        CHECK(in->attachments_added == int(demo->files.size()));
+        for (const auto& [sha, f] : demo->files) {
+            const Result<std::string> back = store.read_attachment(sha);
+            REQUIRE(back.is_ok());
+            CHECK(*back == f.bytes);
+        }
+        // Loaded twice: nothing stored twice.
+        const Result<ImportOutcome> again = store.import_bundle(bundle, true);
+        REQUIRE(again.is_ok());
+        CHECK(again->attachments_added == 0);
+        CHECK(again->attachments_already_here == int(demo->files.size()));
+        // And out again with every file.
+        std::vector<Error> missing;
+        const std::string out = store.export_bundle(&missing);
+        CHECK(missing.empty());
+        for (const auto& [sha, f] : demo->files) CHECK(out.find("\"" + sha + "\"") != std::string::npos);
+    }
+    std::error_code ec;
+    std::filesystem::remove_all(pattern, ec);
 }
