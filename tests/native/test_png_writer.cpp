@@ -190,6 +190,14 @@ RgbImage decode_png(std::string_view png) {
     return img;
 }
 
+DemoOptions demo_options(int cases, uint64_t seed) {
+    DemoOptions o;
+    o.cases = cases;
+    o.seed = seed;
+    o.on = *parse_iso_date("2025-03-31");
+    return o;
+}
+
 RgbImage noise_image(int w, int h, uint32_t seed) {
     RgbImage img(w, h);
     uint32_t s = seed;
@@ -297,10 +305,7 @@ TEST_CASE("demo photos: every scene draws, decodes, carries the banner, and is d
 }
 
 TEST_CASE("demo: hazards carry placeholder photos whose bytes come with the dataset") {
-    DemoOptions o;
-    o.cases = 300;
-    o.seed = 3;
-    o.on = *parse_iso_date("2025-03-31");
+    const DemoOptions o = demo_options(300, 3);
     const Result<Demo> demo = make_demo(o);
     REQUIRE(demo.is_ok());
     const Dataset& d = demo->dataset;
@@ -374,11 +379,7 @@ TEST_CASE("demo: hazards carry placeholder photos whose bytes come with the data
 }
 
 TEST_CASE("demo: the photo bundle imports into a store, every file kept once and read back byte for byte") {
-    DemoOptions o;
-    o.cases = 120;
-    o.seed = 11;
-    o.on = *parse_iso_date("2025-03-31");
-    const Result<Demo> demo = make_demo(o);
+    const Result<Demo> demo = make_demo(demo_options(120, 11));
     REQUIRE(demo.is_ok());
     REQUIRE_FALSE(demo->files.empty());
     const std::string bundle = demo_bundle_text(*demo, "2025-03-31T12:00");
