@@ -124,6 +124,20 @@ SelfAssessment copy_forward(const SelfAssessment& last, const std::vector<Provis
     return a;
 }
 
+Result<SelfAssessment> extra_assessment(const SelfAssessment& from, const std::vector<Provision>& provisions,
+                                        std::string id, std::string reason) {
+    const auto b = reason.find_first_not_of(" \t\r\n");
+    reason = b == std::string::npos ? std::string() : reason.substr(b, reason.find_last_not_of(" \t\r\n") - b + 1);
+    const std::string where = "self-assessment " + std::to_string(from.year) + ", reason";
+    if (reason.empty())
+        return Error{where, "say why an extra assessment is needed (a restructure, merger, stock transfer or change of procedure: 8.3)"};
+    if (reason == "annual")
+        return Error{where, "the annual assessment is the yearly one; an extra assessment needs the change that prompted it (8.3)"};
+    SelfAssessment a = copy_forward(from, provisions, from.year, std::move(id));
+    a.reason = std::move(reason);
+    return a;
+}
+
 ProvisionAnswer* find_answer(SelfAssessment& a, std::string_view provision) {
     for (auto& ans : a.answers)
         if (ans.provision == provision) return &ans;

@@ -37,6 +37,14 @@ SelfAssessment new_self_assessment(const std::vector<Provision>& provisions, int
 SelfAssessment copy_forward(const SelfAssessment& last, const std::vector<Provision>& provisions, int year,
                             std::string id);
 
+// An extra assessment within the year after a significant restructure, merger,
+// stock transfer or change of procedure (8.3): the same year and Code version as
+// `from`, its answers, evidence, commentary and unfinished actions carried over for
+// review, no sign-offs, copied_from = from.id. The reason is required and is not
+// "annual" (that is the yearly one).
+Result<SelfAssessment> extra_assessment(const SelfAssessment& from, const std::vector<Provision>& provisions,
+                                        std::string id, std::string reason);
+
 ProvisionAnswer* find_answer(SelfAssessment& a, std::string_view provision);
 const ProvisionAnswer* find_answer(const SelfAssessment& a, std::string_view provision);
 

@@ -375,3 +375,46 @@ TEST_CASE("self-assessment: the year's assessment in a dataset") {
     ds.assessments = {restructure};
     CHECK(assessment_for_year(ds, 2025)->id == "a2");
 }
+
+TEST_CASE("self-assessment: an extra assessment after a restructure (8.3)") {
+    SelfAssessment annual = all_yes(2025);
+    annual.code_version = "2024";
+    REQUIRE(answer(annual, "4.1", Compliance::Partly, "One officer", "Cover arranged").is_ok());
+    REQUIRE(add_assessment_action(annual, "4.1", {"Recruit a second officer", "Head of Housing", ActionStatus::InProgress,
+                                                  d("2026-01-31"), {{d("2025-07-01"), "Post advertised"}}}).is_ok());
+    REQUIRE(add_assessment_action(annual, "4.1", {"Interim cover rota", "Head of Housing", ActionStatus::Done,
+                                                  d("2025-06-30"), {}}).is_ok());
+    REQUIRE(sign_off(annual, Signatory::LeadOfficer, {"Dana Lead", "", d("2025-06-30"), "Reviewed"}).is_ok());
+
+    // The reason is required, and "annual" is not a reason for an extra one.
+    auto blank = extra_assessment(annual, provisions(), "x1", "   ");
+    REQUIRE_FALSE(blank.is_ok());
+    CHECK(blank.error().where == "self-assessment 2025, reason");
+    CHECK(has(blank.error().message, "8.3"));
+    CHECK_FALSE(extra_assessment(annual, provisions(), "x1", "annual").is_ok());
+
+    auto extra = extra_assessment(annual, provisions(), "x1", "  Stock transfer of 800 homes from Example HA ");
+    REQUIRE(extra.is_ok());
+    const SelfAssessment& x = extra.value();
+    CHECK(x.id == "x1");
+    CHECK(x.year == 2025);
+    CHECK(x.reason == "Stock transfer of 800 homes from Example HA");
+    CHECK(x.code_version == "2024");
+    CHECK(x.copied_from == annual.id);
+    CHECK_FALSE(is_signed(x));
+    CHECK(count_answers(x).unanswered == 0);
+    CHECK(count_answers(x).partly == 1);
+    const ProvisionAnswer* a = find_answer(x, "4.1");
+    REQUIRE(a != nullptr);
+    CHECK(a->evidence == "One officer");
+    REQUIRE(a->actions.size() == 1);  // the finished action is not carried over
+    CHECK(a->actions[0].description == "Recruit a second officer");
+
+    // It can be signed on its own; the yearly one is still the year's assessment.
+    SelfAssessment signed_extra = x;
+    REQUIRE(sign_off(signed_extra, Signatory::MemberResponsible, {"Cllr Vale", "", d("2025-11-02"), "After the transfer"}).is_ok());
+    CHECK(signed_extra.member_responsible.role == "Member Responsible for Complaints");
+    Dataset ds;
+    ds.assessments = {annual, signed_extra};
+    CHECK(assessment_for_year(ds, 2025)->id == annual.id);
+}
