@@ -4,6 +4,8 @@
 // build/bench/results.json (and results.md, the same table in Markdown).
 //   node bench/run.mjs [--sizes 100,1000,10000] [--quick] [--no-browser] [--no-native]
 // Needs build/native (CLI + bench programs) and build/web/site: `make bench` builds both.
+// DOORSTEP_NATIVE, DOORSTEP_SITE and DOORSTEP_BENCH_OUT point elsewhere (another build's
+// directories, another results folder).
 // Targets are reported, never asserted: the exit status is 0 unless something could
 // not be measured at all. bench/README.md explains every row.
 import { execFileSync } from 'node:child_process';
@@ -18,9 +20,9 @@ import { evaluateTargets, formatTable } from './targets.mjs';
 
 const HERE = path.dirname(fileURLToPath(import.meta.url));
 const ROOT = path.resolve(HERE, '..');
-const NATIVE = path.join(ROOT, 'build/native');
+const NATIVE = path.resolve(process.env.DOORSTEP_NATIVE || path.join(ROOT, 'build/native'));
 const SITE = path.resolve(process.env.DOORSTEP_SITE || path.join(ROOT, 'build/web/site'));
-const OUT = path.join(ROOT, 'build/bench');
+const OUT = path.resolve(process.env.DOORSTEP_BENCH_OUT || path.join(ROOT, 'build/bench'));
 
 const args = process.argv.slice(2);
 const opt = (name) => { const i = args.indexOf(name); return i >= 0 ? args[i + 1] : undefined; };
@@ -34,8 +36,8 @@ if (sizes.some((n) => !Number.isInteger(n) || n < 1 || n > 100000)) {
 // UI edits take several slow frames each on a loaded machine: 10 of them, then
 // 50 persists of the edited case beside 50 raw puts (bench/web/browser.mjs).
 const repeats = (cases) => quick
-  ? { starts: 3, edits: 3, persists: 10, exports: 2, imports: 2 }
-  : { starts: 10, edits: 10, persists: 50, exports: cases >= 10000 ? 3 : 5, imports: cases >= 10000 ? 3 : 5 };
+  ? { starts: 3, edits: 3, persists: 10, exports: 2, imports: 2, semantics_rounds: 2 }
+  : { starts: 10, edits: 10, persists: 50, exports: cases >= 10000 ? 3 : 5, imports: cases >= 10000 ? 3 : 5, semantics_rounds: 6 };
 
 const started = Date.now();
 const log = (...m) => console.log(`[${((Date.now() - started) / 1000).toFixed(0).padStart(4)} s]`, ...m);
@@ -163,7 +165,7 @@ fs.writeFileSync(path.join(OUT, 'results.json'), JSON.stringify(results, null, 2
 const md = formatTable(results, 'markdown');
 fs.writeFileSync(path.join(OUT, 'results.md'), md + '\n');
 console.log('\n' + formatTable(results, 'text'));
-console.log(`\nwritten: build/bench/results.json, build/bench/results.md (${results.wall_s} s; load average ` +
+console.log(`\nwritten: ${path.relative(ROOT, OUT)}/results.json, results.md (${results.wall_s} s; load average ` +
   `${results.machine.load_average_start.join(' ')} at start, ${results.machine.load_average_end.join(' ')} at end, ` +
   `${results.machine.cpus} CPUs)`);
 const failed = Object.values(results.browser).filter((s) => s.error).length +

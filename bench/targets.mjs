@@ -19,6 +19,7 @@ export const TARGETS = {
   persist_growth_100_to_10000: 1.5,
   persist_ratio_to_raw: 3,
   import_10000_ms: 1000,
+  semantics_added_ms_at_10000: 1,
 };
 
 // Rows: {measure, size, value, target, met (true/false/null), note}
@@ -56,6 +57,19 @@ export function evaluateTargets(r) {
         `max ${fmt.ms(f.max_ms, 2)}; wall clock median / p95 ${fmt.ms(f.wall_median_ms, 1)} / ${fmt.ms(f.wall_p95_ms, 1)}`);
     });
   }
+  each((n, s) => {
+    const m = s.semantics;
+    if (!m) return;
+    const target = n >= 10000 ? '≤ 1 ms' : '(≤ 1 ms at 10,000)';
+    add(`Semantics tree + DOM mirror added per frame, Cases screen: median on − off (${m.on.frames} / ${m.off.frames} frames)`, n,
+      fmt.ms(m.added_median_ms, 3), target,
+      n >= 10000 ? check(m.added_median_ms, (v) => v <= TARGETS.semantics_added_ms_at_10000) : null,
+      `on: median / p95 ${fmt.ms(m.on.median_ms, 2)} / ${fmt.ms(m.on.p95_ms, 2)}; off: ${fmt.ms(m.off.median_ms, 2)} / ` +
+      `${fmt.ms(m.off.p95_ms, 2)}; p95 on − off ${fmt.ms(m.added_p95_ms, 3)}; with the browser's style, layout and paint ` +
+      `after the frame: on ${fmt.ms(m.on.with_render_median_ms, 2)} / ${fmt.ms(m.on.with_render_p95_ms, 2)}, off ` +
+      `${fmt.ms(m.off.with_render_median_ms, 2)} / ${fmt.ms(m.off.with_render_p95_ms, 2)} → added ` +
+      `${fmt.ms(m.added_with_render_median_ms, 3)} median, ${fmt.ms(m.added_with_render_p95_ms, 3)} p95`);
+  });
   each((n, s) => add('Opening the Cases screen: CPU of its slowest frame', n, fmt.ms(s.frames.cases_open.max_ms, 1), '', null,
     `${s.frames.cases_open.frames} frames; ${s.frames.cases_open.wall_s} s from the tap until settled`));
 

@@ -60,6 +60,11 @@ async function openScreen(page, dt, name, title) {
 // `gapMs`: each tick makes the app draw (frames on demand). Returns the CPU
 // and wall time of the frames drawn meanwhile.
 async function scrollFrames(page, dt, x, y, ticks, gapMs) {
+  const frames = await scrollTrace(page, dt, x, y, ticks, gapMs);
+  return { events: 2 * ticks, ...frameStats(frames) };
+}
+
+async function scrollTrace(page, dt, x, y, ticks, gapMs) {
   await page.mouse.move(x, y);
   await settle(page, 300);
   const { frames } = await dt.traceFrames(async () => {
@@ -69,7 +74,44 @@ async function scrollFrames(page, dt, x, y, ticks, gapMs) {
     }
     await settle(page, 300);
   });
-  return { events: 2 * ticks, ...frameStats(frames) };
+  return frames;
+}
+
+// What the semantics tree and the DOM mirror add to a frame of the Cases list:
+// the same wheel scrolling with them on and with them off
+// (window.doorstep.benchSemantics, a switch for benchmarks only), in alternating
+// rounds so that the machine's load falls on both alike. Per frame: the app's
+// frame (FireAnimationFrame, which includes building the tree, its JSON and the
+// mirror's DOM update) and, beside it, that frame plus the browser's style,
+// layout and paint work that follows it before the next frame (where the
+// mirror's DOM changes cost something too).
+async function semanticsCost(page, dt, rounds) {
+  const frames = { on: [], off: [] };
+  try {
+    for (let i = 0; i < rounds; i++) {
+      for (const mode of i % 2 ? ['off', 'on'] : ['on', 'off']) {
+        const now = await page.evaluate((on) => window.doorstep.benchSemantics(on), mode === 'on');
+        if (now !== (mode === 'on')) throw new Error(`benchSemantics(${mode === 'on'}) did not switch`);
+        frames[mode].push(...await scrollTrace(page, dt, 640, 600, 10, 60));
+      }
+    }
+  } finally {
+    await page.evaluate(() => window.doorstep.benchSemantics(true));
+  }
+  const stats = (fs) => ({
+    ...frameStats(fs),
+    with_render_median_ms: round(median(fs.map((f) => f.with_render_ms)), 3),
+    with_render_p95_ms: round(percentile(fs.map((f) => f.with_render_ms), 95), 3),
+  });
+  const on = stats(frames.on), off = stats(frames.off);
+  const diff = (k) => (on[k] === null || off[k] === null ? null : round(on[k] - off[k], 3));
+  return {
+    rounds, on, off,
+    added_median_ms: diff('median_ms'),
+    added_p95_ms: diff('p95_ms'),
+    added_with_render_median_ms: diff('with_render_median_ms'),
+    added_with_render_p95_ms: diff('with_render_p95_ms'),
+  };
 }
 
 // Chrome's own accounting, through a DevTools session on the page:
@@ -105,8 +147,26 @@ async function devtools(page) {
     }
     await cdp.send('IO.close', { handle: stream });
     const events = JSON.parse(chunks.join('')).traceEvents || [];
-    const frames = events.filter((e) => e.name === 'FireAnimationFrame' && e.ph === 'X')
-      .map((e) => ({ wall_ms: e.dur / 1000, cpu_ms: e.tdur !== undefined ? e.tdur / 1000 : NaN }));
+    const faf = events.filter((e) => e.name === 'FireAnimationFrame' && e.ph === 'X').sort((a, b) => a.ts - b.ts);
+    // The rendering work on the same thread after each frame (style, layout, paint),
+    // up to the next frame: top-level complete events only, so nothing counts twice.
+    const thread = faf.length ? `${faf[0].pid}:${faf[0].tid}` : '';
+    const top = [];
+    let end = -Infinity;
+    for (const e of events.filter((x) => x.ph === 'X' && `${x.pid}:${x.tid}` === thread && x.tdur !== undefined)
+      .sort((a, b) => a.ts - b.ts || b.dur - a.dur)) {
+      if (e.ts < end) continue;
+      top.push(e);
+      end = e.ts + e.dur;
+    }
+    const RENDER = /^(UpdateLayoutTree|Layout|PrePaint|Paint|Layerize|UpdateLayer|CompositeLayers|Commit|IntersectionObserverController::computeIntersections|ProcessAnimationFrame|BeginMainThreadFrame)$/;
+    const frames = faf.map((e, i) => {
+      const next = i + 1 < faf.length ? faf[i + 1].ts : Infinity;
+      const render = top.filter((x) => x !== e && x.ts >= e.ts && x.ts < next && RENDER.test(x.name))
+        .reduce((sum, x) => sum + x.tdur, 0);
+      const cpu = e.tdur !== undefined ? e.tdur / 1000 : NaN;
+      return { wall_ms: e.dur / 1000, cpu_ms: cpu, with_render_ms: cpu + render / 1000 };
+    });
     return { result, frames };
   };
   // fn's result and the main thread's CPU ms meanwhile.
@@ -257,6 +317,8 @@ async function benchSize({ baseUrl, cases, datasetFile, repeats, log }) {
     out.frames.today = await scrollFrames(page, dt, 640, 450, 15, 60);
     out.frames.cases_open = await openScreen(page, dt, 'Cases', 'Cases');
     out.frames.cases = await scrollFrames(page, dt, 640, 600, 15, 60);
+    log(`  ${cases}: Cases frames with the semantics tree and DOM mirror on / off`);
+    out.semantics = await semanticsCost(page, dt, repeats.semantics_rounds);
 
     // Persist: one case edited (a note added through the UI), each followed by
     // the raw IndexedDB put of the same bytes.
