@@ -268,14 +268,19 @@ struct OmbudsmanCase {
     std::vector<OmbudsmanOrder> orders;
 };
 
+// A short satisfaction survey after a stage response: one per stage, so a case
+// answered at stage 1 and again at stage 2 can carry two (reports count each
+// against its stage's target in settings).
 struct Survey {
+    int stage = 1;                    // the stage whose response it follows (1, 2; 3 on a 2022-Code record)
     bool offered = false;
     bool answered = false;
+    bool declined = false;            // the resident said no to the survey
     int satisfied_handling = 0;  // 1..5, 0 = not answered
     int satisfied_outcome = 0;
     int felt_listened = 0;
     std::optional<Date> on;           // offered on
-    std::optional<Date> answered_on;
+    std::optional<Date> answered_on;  // answered, or declined, on
 };
 
 // Free text a person has checked for a tenant panel (9.3): the only case text an
@@ -341,7 +346,7 @@ struct Case {
     std::vector<HazardRecord> hazards;
     std::vector<Attachment> attachments;
     std::optional<OmbudsmanCase> ombudsman;
-    Survey survey;
+    std::vector<Survey> surveys;        // in the order offered
     std::string learning;               // 9.1 learning noted at closure
     std::optional<PanelReview> panel_review;
     std::vector<AuditEntry> audit;

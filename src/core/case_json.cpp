@@ -459,8 +459,10 @@ ojson write_ombudsman(const OmbudsmanCase& o) {
 
 ojson write_survey(const Survey& s) {
     ojson j = ojson::object();
+    j["stage"] = s.stage;
     put(j, "offered", s.offered);
     put(j, "answered", s.answered);
+    put(j, "declined", s.declined);
     put_count(j, "satisfied_handling", s.satisfied_handling);
     put_count(j, "satisfied_outcome", s.satisfied_outcome);
     put_count(j, "felt_listened", s.felt_listened);
@@ -528,7 +530,7 @@ ojson write_case(const Case& c, bool with_revision_fields) {
     put_list(j, "hazards", c.hazards, write_hazard);
     put_list(j, "attachments", c.attachments, write_attachment);
     if (c.ombudsman) j["ombudsman"] = write_ombudsman(*c.ombudsman);
-    put_object(j, "survey", write_survey(c.survey));
+    put_list(j, "surveys", c.surveys, write_survey);
     put(j, "learning", c.learning);
     if (c.panel_review) j["panel_review"] = write_panel_review(*c.panel_review);
     put_list(j, "audit", c.audit, write_audit);

@@ -521,16 +521,20 @@ CaseStudy build_case_study(const Case& c, const Settings& s) {
         cs.sections.push_back(std::move(sec));
     }
 
-    if (c.survey.offered) {
+    // One section per survey offered (one per stage response); the first keeps the id "survey".
+    bool first_survey = true;
+    for (const Survey& sv : c.surveys) {
+        if (!sv.offered) continue;
         StudySection sec;
-        sec.id = "survey";
-        sec.heading = "Satisfaction survey";
-        fact(sec, "answered", "Answered", yes_no(c.survey.answered));
+        sec.id = first_survey ? "survey" : "survey-stage" + std::to_string(sv.stage);
+        first_survey = false;
+        sec.heading = "Satisfaction survey after stage " + std::to_string(sv.stage);
+        fact(sec, "answered", "Answered", sv.declined ? std::string("Declined") : yes_no(sv.answered));
         auto score = [](int n) { return n > 0 ? std::to_string(n) + " out of 5" : std::string("Not answered"); };
-        if (c.survey.answered) {
-            fact(sec, "handling", "Satisfied with how it was handled", score(c.survey.satisfied_handling));
-            fact(sec, "outcome", "Satisfied with the outcome", score(c.survey.satisfied_outcome));
-            fact(sec, "listened", "Felt listened to", score(c.survey.felt_listened));
+        if (sv.answered) {
+            fact(sec, "handling", "Satisfied with how it was handled", score(sv.satisfied_handling));
+            fact(sec, "outcome", "Satisfied with the outcome", score(sv.satisfied_outcome));
+            fact(sec, "listened", "Felt listened to", score(sv.felt_listened));
         }
         cs.sections.push_back(std::move(sec));
     }

@@ -890,17 +890,25 @@ private:
                                   (no == 1 ? "ask for stage 2" : "go to the Housing Ombudsman") + ". (Demo copy.)",
                               actor(who, respond)), w, "record_letter_sent");
 
-        // Satisfaction survey: about half after stage 1, all after stage 2.
+        // Satisfaction survey after this stage's response (a phone survey, answered or
+        // declined on the call): about half after stage 1, all after stage 2.
         if (no == 2 || rng_.chance(0.5)) {
-            w.survey.offered = true;
-            w.survey.on = wd(respond, 3);
-            if (happened(*w.survey.on) && rng_.chance(0.6)) {
-                w.survey.answered = true;
-                w.survey.satisfied_handling = 1 + static_cast<int>(rng_.below(5));
-                w.survey.satisfied_outcome = any_upheld ? 2 + static_cast<int>(rng_.below(4)) : 1 + static_cast<int>(rng_.below(3));
-                w.survey.felt_listened = 1 + static_cast<int>(rng_.below(5));
-            } else if (!happened(*w.survey.on)) {
-                w.survey.on.reset();
+            Survey sv;
+            sv.stage = no;
+            sv.offered = true;
+            sv.on = wd(respond, 3);
+            if (happened(*sv.on)) {
+                if (rng_.chance(0.6)) {
+                    sv.answered = true;
+                    sv.answered_on = sv.on;
+                    sv.satisfied_handling = 1 + static_cast<int>(rng_.below(5));
+                    sv.satisfied_outcome = any_upheld ? 2 + static_cast<int>(rng_.below(4)) : 1 + static_cast<int>(rng_.below(3));
+                    sv.felt_listened = 1 + static_cast<int>(rng_.below(5));
+                } else if (respond.day() % 3 == 0) {  // every third or so of the rest said no
+                    sv.declined = true;
+                    sv.answered_on = sv.on;
+                }
+                w.surveys.push_back(sv);
             }
         }
         return true;

@@ -580,14 +580,44 @@ void read_ombudsman(Obj& o, OmbudsmanCase& om) {
     });
 }
 
-void read_survey(Obj& o, Survey& s) {
+// A survey's answers and dates; the older single "survey" object has these without a stage.
+void read_survey_fields(Obj& o, Survey& s) {
     o.boolean("offered", s.offered);
     o.boolean("answered", s.answered);
+    o.boolean("declined", s.declined);
     o.integer("satisfied_handling", s.satisfied_handling, 0, 5);
     o.integer("satisfied_outcome", s.satisfied_outcome, 0, 5);
     o.integer("felt_listened", s.felt_listened, 0, 5);
     o.date("on", s.on);
     o.date("answered_on", s.answered_on);
+}
+
+void read_survey(Obj& o, Survey& s) {
+    o.integer("stage", s.stage, 1, 3, Required);
+    read_survey_fields(o, s);
+}
+
+// Before surveys were kept per stage a case had one "survey" object: it followed
+// the latest response on or before the day it was offered (else the latest response).
+void read_legacy_survey(Obj& o, Case& c) {
+    if (!c.surveys.empty()) {
+        o.ctx().add(o.path(), "a case has either the \"surveys\" list or the older single \"survey\", not both");
+        return;
+    }
+    Survey s;
+    read_survey_fields(o, s);
+    const bool anything = s.offered || s.answered || s.declined || s.on || s.answered_on ||
+                          s.satisfied_handling || s.satisfied_outcome || s.felt_listened;
+    if (!anything) return;
+    std::optional<Date> latest;
+    for (const Stage& st : c.stages) {
+        if (!st.responded || (s.on && *s.on < *st.responded)) continue;
+        if (!latest || *latest <= *st.responded) { latest = st.responded; s.stage = st.number; }
+    }
+    if (!latest)
+        for (const Stage& st : c.stages)
+            if (st.responded) s.stage = st.number;
+    c.surveys.push_back(s);
 }
 
 void read_audit(Obj& o, AuditEntry& a) {
@@ -651,7 +681,8 @@ void read_case(Obj& o, Case& c, bool is_conflict_version) {
         read_ombudsman(x, om);
         c.ombudsman = std::move(om);
     });
-    o.object("survey", [&](Obj& x) { read_survey(x, c.survey); });
+    o.list("surveys", c.surveys, read_survey);
+    o.object("survey", [&](Obj& x) { read_legacy_survey(x, c); });
     o.text("learning", c.learning);
     o.object("panel_review", [&](Obj& x) {
         PanelReview p;
@@ -963,6 +994,32 @@ void check_stages(Ctx& ctx, const Case& c, const std::string& prefix) {
     }
 }
 
+// Surveys: one per stage, after that stage's response; answered or declined only once offered.
+void check_surveys(Ctx& ctx, const Case& c, const std::string& prefix) {
+    std::unordered_set<int> stages_surveyed;
+    for (size_t i = 0; i < c.surveys.size(); ++i) {
+        const Survey& s = c.surveys[i];
+        const std::string p = index_path(prefix + "surveys", i) + ".";
+        const std::string stage_name = "stage " + std::to_string(s.stage);
+        if (!stages_surveyed.insert(s.stage).second)
+            ctx.add(p + "stage", "a second survey for " + stage_name + ": one survey follows each stage's response");
+        const auto st = std::find_if(c.stages.begin(), c.stages.end(), [&](const Stage& x) { return x.number == s.stage; });
+        if (st == c.stages.end()) ctx.add(p + "stage", "this case has no " + stage_name);
+        else if (s.offered && !st->responded) ctx.add(p + "on", "offered, but " + stage_name + " has no response yet");
+        else if (s.on && st->responded)
+            date_not_before(ctx, p + "on", *s.on, *st->responded, ("the " + stage_name + " response").c_str());
+        if ((s.answered || s.declined) && !s.offered)
+            ctx.add(p + (s.answered ? "answered" : "declined"), "answered or declined, but the survey was not offered");
+        if (s.answered && s.declined) ctx.add(p + "declined", "a survey is either answered or declined, not both");
+        const bool scored = s.satisfied_handling || s.satisfied_outcome || s.felt_listened;
+        if (scored && !s.answered) ctx.add(p + "answered", "scores are given, but the survey is not marked answered");
+        if (s.answered && !scored) ctx.add(p + "answered", "marked answered, but no question has a score (1 to 5)");
+        if (s.answered_on && !s.answered && !s.declined)
+            ctx.add(p + "answered_on", "a date answered, but the survey is neither answered nor declined");
+        if (s.answered_on && s.on) date_not_before(ctx, p + "answered_on", *s.answered_on, *s.on, "the survey was offered");
+    }
+}
+
 void check_one_case(Ctx& ctx, const Case& c, const std::string& prefix) {
     if (c.resident.name.empty() && c.resident.group_description.empty())
         ctx.add(prefix + "resident.name", "missing: a resident's name, or a description of the group of residents");
@@ -985,6 +1042,7 @@ void check_one_case(Ctx& ctx, const Case& c, const std::string& prefix) {
     }
     for (size_t i = 0; i < c.linked_cases.size(); ++i)
         if (c.linked_cases[i] == c.id) ctx.add(index_path(prefix + "linked_cases", i), "a case cannot be linked to itself");
+    check_surveys(ctx, c, prefix);
 }
 
 void check_case_with_conflicts(Ctx& ctx, const Case& c) {

@@ -122,50 +122,100 @@ Status complete_order(Case& c, int index, Date on, std::string evidence, const A
 }
 
 // ---------------------------------------------------------------------------
-// Survey
+// Surveys
 
-Status offer_survey(Case& c, Date on, const Actor& actor) {
+namespace {
+
+std::string survey_field(size_t index, const char* field) {
+    return "surveys[" + std::to_string(index) + "]" + (*field ? std::string(".") + field : std::string());
+}
+
+// The stage's survey, offered and not yet answered or declined, for recording the
+// resident's answer on `on`; or an Error naming the field.
+Result<Survey*> open_survey(Case& c, int stage_no, Date on) {
+    const std::string stage_name = "stage " + std::to_string(stage_no);
+    for (size_t i = 0; i < c.surveys.size(); ++i) {
+        Survey& s = c.surveys[i];
+        if (s.stage != stage_no) continue;
+        if (!s.offered) return case_error(c, survey_field(i, "offered"), "offer the " + stage_name + " survey before recording an answer");
+        const std::string answered_when = s.answered_on ? " on " + when(*s.answered_on) : std::string();
+        if (s.answered)
+            return case_error(c, survey_field(i, "answered"), "the " + stage_name + " survey answers were already recorded" + answered_when);
+        if (s.declined)
+            return case_error(c, survey_field(i, "declined"), "the resident already declined the " + stage_name + " survey" + answered_when);
+        if (s.on && on < *s.on)
+            return case_error(c, survey_field(i, "answered_on"),
+                              "answered " + when(on) + ", before the survey was offered on " + when(*s.on));
+        return &s;
+    }
+    return case_error(c, "surveys", "offer the " + stage_name + " survey before recording an answer");
+}
+
+}  // namespace
+
+const Survey* find_survey(const Case& c, int stage_no) {
+    for (const Survey& s : c.surveys)
+        if (s.stage == stage_no) return &s;
+    return nullptr;
+}
+
+Status offer_survey(Case& c, int stage_no, Date on, const Actor& actor) {
     if (auto e = must_be_complaint(c, "only complaints are surveyed")) return *e;
-    if (c.survey.offered)
-        return case_error(c, "survey.offered", "the survey was already offered" +
-                                                   (c.survey.on ? " on " + when(*c.survey.on) : std::string()));
-    std::optional<Date> answered;  // the latest response on or before `on`
-    for (const Stage& s : c.stages)
-        if (s.responded && *s.responded <= on && (!answered || *answered < *s.responded)) answered = s.responded;
-    if (!answered)
-        return case_error(c, "survey.on", "offer the survey after a response: no stage was answered by " + when(on));
-    c.survey.offered = true;
-    c.survey.on = on;
-    append_audit(c, actor, "Satisfaction survey offered on " + when(on));
+    const std::string field = survey_field(c.surveys.size(), "");
+    const std::string stage_name = "stage " + std::to_string(stage_no);
+    if (const Survey* s = find_survey(c, stage_no))
+        return case_error(c, survey_field(static_cast<size_t>(s - c.surveys.data()), "offered"),
+                          "the " + stage_name + " survey was already offered" + (s->on ? " on " + when(*s->on) : std::string()));
+    const int i = stage_index(c, stage_no);
+    if (i < 0) return case_error(c, field + ".stage", "there is no " + stage_name + " on this case");
+    const Stage& st = c.stages[i];
+    if (!st.responded)
+        return case_error(c, field + ".on", "offer the survey after a response: " + stage_name + " has not been answered yet");
+    if (on < *st.responded)
+        return case_error(c, field + ".on", "offered " + when(on) + ", before the " + stage_name + " response on " + when(*st.responded));
+    Survey s;
+    s.stage = stage_no;
+    s.offered = true;
+    s.on = on;
+    c.surveys.push_back(s);
+    append_audit(c, actor, "Satisfaction survey offered on " + when(on) + " after the " + stage_name + " response");
     return {};
 }
 
-Status record_survey_answers(Case& c, Date on, const SurveyAnswers& a, const Actor& actor) {
-    if (!c.survey.offered) return case_error(c, "survey.offered", "offer the survey before recording answers");
-    if (c.survey.answered)
-        return case_error(c, "survey.answered", "the answers were already recorded" +
-                                                    (c.survey.answered_on ? " on " + when(*c.survey.answered_on) : std::string()));
-    if (c.survey.on && on < *c.survey.on)
-        return case_error(c, "survey.answered_on", "answered " + when(on) + ", before the survey was offered on " +
-                                                       when(*c.survey.on));
+Status record_survey_answers(Case& c, int stage_no, Date on, const SurveyAnswers& a, const Actor& actor) {
+    auto found = open_survey(c, stage_no, on);
+    if (!found) return found.error();
+    Survey& s = **found;
+    const size_t index = static_cast<size_t>(&s - c.surveys.data());
     const std::pair<const char*, int> scores[] = {{"satisfied_handling", a.satisfied_handling},
                                                   {"satisfied_outcome", a.satisfied_outcome},
                                                   {"felt_listened", a.felt_listened}};
     int given = 0;
     for (const auto& [field, score] : scores) {
         if (score < 0 || score > 5)
-            return case_error(c, std::string("survey.") + field,
+            return case_error(c, survey_field(index, field),
                               "a score is 1 (very dissatisfied) to 5 (very satisfied), or 0 when not answered; not " +
                                   std::to_string(score));
         if (score > 0) ++given;
     }
-    if (given == 0) return case_error(c, "survey", "no question was answered: leave the survey as offered instead");
-    c.survey.answered = true;
-    c.survey.answered_on = on;
-    c.survey.satisfied_handling = a.satisfied_handling;
-    c.survey.satisfied_outcome = a.satisfied_outcome;
-    c.survey.felt_listened = a.felt_listened;
-    append_audit(c, actor, "Survey answers recorded on " + when(on));
+    if (given == 0)
+        return case_error(c, survey_field(index, ""), "no question was answered: leave the survey as offered, or record that it was declined");
+    s.answered = true;
+    s.answered_on = on;
+    s.satisfied_handling = a.satisfied_handling;
+    s.satisfied_outcome = a.satisfied_outcome;
+    s.felt_listened = a.felt_listened;
+    append_audit(c, actor, "Stage " + std::to_string(stage_no) + " survey answers recorded on " + when(on));
+    return {};
+}
+
+Status record_survey_declined(Case& c, int stage_no, Date on, const Actor& actor) {
+    auto found = open_survey(c, stage_no, on);
+    if (!found) return found.error();
+    Survey& s = **found;
+    s.declined = true;
+    s.answered_on = on;
+    append_audit(c, actor, "The resident declined the stage " + std::to_string(stage_no) + " survey on " + when(on));
     return {};
 }
 

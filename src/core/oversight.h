@@ -46,20 +46,29 @@ Status complete_order(Case& c, int index, Date on, std::string evidence, const A
 bool is_adverse_finding(Determination d);
 
 // ---------------------------------------------------------------------------
-// Satisfaction survey (one per case; reports.h counts it against the case's
-// final response in the period)
+// Satisfaction surveys: one after each stage's response (a stage 1 survey and a
+// later stage 2 survey); reports.h counts each against its stage's target.
+// Errors name the field "surveys[i]...." (or "surveys" before one exists).
 
-// Offered on `on`, on or after a stage response. Complaints only, once.
-Status offer_survey(Case& c, Date on, const Actor& actor);
+// The survey that follows stage `stage_no`'s response, or null.
+const Survey* find_survey(const Case& c, int stage_no);
+
+// Offered on `on`, on or after stage `stage_no`'s response. Complaints only, once per stage.
+Status offer_survey(Case& c, int stage_no, Date on, const Actor& actor);
 
 struct SurveyAnswers {
     int satisfied_handling = 0;  // 1 (very dissatisfied) .. 5 (very satisfied); 0 = question not answered
     int satisfied_outcome = 0;
     int felt_listened = 0;
 };
-// The resident's answers: the survey was offered, not yet answered, `on` is not
-// before the offer, each score is 0..5 and at least one question is answered.
-Status record_survey_answers(Case& c, Date on, const SurveyAnswers& answers, const Actor& actor);
+// The resident's answers to the stage's survey: offered, not yet answered or
+// declined, `on` is not before the offer, each score is 0..5 and at least one
+// question is answered.
+Status record_survey_answers(Case& c, int stage_no, Date on, const SurveyAnswers& answers, const Actor& actor);
+
+// The resident declined the stage's survey on `on` (offered, not yet answered or
+// declined, not before the offer).
+Status record_survey_declined(Case& c, int stage_no, Date on, const Actor& actor);
 
 // ---------------------------------------------------------------------------
 // Remedies put to the resident (7.3). add_remedy (workflow.h) records a proposed

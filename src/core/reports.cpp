@@ -601,32 +601,40 @@ void count_satisfaction(Ctx& x, Report& r) {
     for (const Case* cp : x.cases) {
         const Case& c = *cp;
         if (c.kind != CaseKind::Complaint) continue;
-        // The survey follows the case's last response in the period; a legacy stage 3
-        // counts with stage 2 as the landlord's final response.
-        int final_stage = 0;
-        for (const auto& s : c.stages)
-            if (s.responded && x.period.contains(*s.responded)) final_stage = std::max(final_stage, std::min(s.number, 2));
-        if (final_stage == 0) continue;
-        SatisfactionStage& f = final_stage == 1 ? r.satisfaction_stage1 : r.satisfaction_stage2;
-        ++f.responded_cases;
-        ++f.offered.denominator;
-        if (!c.survey.offered) continue;
-        ++f.offered.numerator;
-        ++f.answered.denominator;
-        if (!c.survey.answered) continue;
-        ++f.answered.numerator;
-        auto add = [&](Sums* sums, int score, Ratio* satisfied) {
-            if (score < 1 || score > 5) return;
-            ++sums[final_stage].n;
-            sums[final_stage].total += score;
-            if (satisfied) {
-                ++satisfied->denominator;
-                if (score >= 4) ++satisfied->numerator;
-            }
-        };
-        add(handling, c.survey.satisfied_handling, &f.satisfied_handling);
-        add(outcome, c.survey.satisfied_outcome, &f.satisfied_outcome);
-        add(listened, c.survey.felt_listened, nullptr);
+        // Each stage response in the period counts against that stage's target, with
+        // the survey that followed it; a legacy stage 3 counts with stage 2 as the
+        // landlord's final response (once per case).
+        bool counted[3] = {false, false, false};
+        for (const auto& st : c.stages) {
+            if (!st.responded || !x.period.contains(*st.responded)) continue;
+            const int n = std::clamp(st.number, 1, 2);
+            if (counted[n]) continue;
+            counted[n] = true;
+            SatisfactionStage& f = n == 1 ? r.satisfaction_stage1 : r.satisfaction_stage2;
+            ++f.responded_cases;
+            ++f.offered.denominator;
+            const Survey* sv = nullptr;
+            for (const Survey& s : c.surveys)
+                if (std::clamp(s.stage, 1, 2) == n && s.offered) sv = &s;
+            if (!sv) continue;
+            ++f.offered.numerator;
+            ++f.answered.denominator;
+            if (sv->declined) ++f.declined;
+            if (!sv->answered) continue;
+            ++f.answered.numerator;
+            auto add = [&](Sums* sums, int score, Ratio* satisfied) {
+                if (score < 1 || score > 5) return;
+                ++sums[n].n;
+                sums[n].total += score;
+                if (satisfied) {
+                    ++satisfied->denominator;
+                    if (score >= 4) ++satisfied->numerator;
+                }
+            };
+            add(handling, sv->satisfied_handling, &f.satisfied_handling);
+            add(outcome, sv->satisfied_outcome, &f.satisfied_outcome);
+            add(listened, sv->felt_listened, nullptr);
+        }
     }
     auto mean = [](const Sums& s) -> std::optional<double> {
         if (s.n == 0) return std::nullopt;

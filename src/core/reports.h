@@ -163,10 +163,11 @@ struct QualityFigures {
 
 struct SatisfactionStage {
     int stage = 1;
-    int responded_cases = 0;      // cases whose final response in the period was at this stage
-    Ratio offered;                // surveys offered, against responded_cases
+    int responded_cases = 0;      // cases with a response at this stage in the period (legacy stage 3 counts as 2)
+    Ratio offered;                // this stage's surveys offered, against responded_cases
     int target_pct = 0;           // settings: share to survey
     Ratio answered;               // of offered
+    int declined = 0;             // of offered, the resident said no
     std::optional<double> mean_handling, mean_outcome, mean_listened;  // 1..5
     Ratio satisfied_handling;     // 4 or 5, of those answering the question
     Ratio satisfied_outcome;

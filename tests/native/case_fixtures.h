@@ -143,7 +143,16 @@ inline Case full_case(const std::string& id = "0b4e28ba-2fa1-4d2e-883f-0016d3cca
     om.determined = d("2025-06-01");
     om.orders = {{"Pay 150.00", d("2025-07-01"), d("2025-06-20"), "Payment record"}};
     c.ombudsman = om;
-    c.survey = {true, true, 4, 3, 5, d("2025-02-05"), d("2025-02-12")};
+    Survey sv;
+    sv.stage = 1;
+    sv.offered = true;
+    sv.answered = true;
+    sv.satisfied_handling = 4;
+    sv.satisfied_outcome = 3;
+    sv.felt_listened = 5;
+    sv.on = d("2025-02-05");
+    sv.answered_on = d("2025-02-12");
+    c.surveys = {sv};
     c.learning = "Check fans at every damp visit";
     c.panel_review = PanelReview{"Damp came back after two visits; the fan was the cause.", "Check fans first",
                                  "Kim Manager", d("2025-04-02")};

@@ -153,7 +153,7 @@ TEST_CASE("demo: covers every kind, category, channel, stage and route") {
         mp |= c.kind == CaseKind::MemberEnquiry && c.representative.kind == RepresentativeKind::MP;
         adjustment |= !c.adjustments.empty();
         restriction |= !c.restrictions.empty();
-        survey |= c.survey.answered;
+        for (const Survey& s : c.surveys) survey |= s.answered;
         converted |= !c.raised_from_case.empty();
         linked |= !c.linked_cases.empty() && c.raised_from_case.empty();
         conflict_of_interest |= !c.conflicts_of_interest.empty();

@@ -208,7 +208,7 @@ TEST_CASE("import: numbers out of range, unknown enum values and unknown fields"
     ordered_json j = base_json();
     j["cases"][0]["stages"][0]["remedies"][0]["amount"] = -500;
     j["cases"][0]["stages"][0]["extensions"][0]["working_days"] = 400;
-    j["cases"][1]["survey"]["satisfied_handling"] = 6;
+    j["cases"][1]["surveys"][0]["satisfied_handling"] = 6;
     j["cases"][1]["channel"] = "carrier_pigeon";
     j["cases"][2]["stages"][0]["remedies"][0]["amount"] = 12.5;
     j["cases"][2]["acknowleged"] = "2025-01-08";
@@ -218,12 +218,68 @@ TEST_CASE("import: numbers out of range, unknown enum values and unknown fields"
     INFO(joined(p));
     CHECK(has(p, "cases[0] (DS-2025-000001): stages[0].remedies[0].amount: out of range: negative pence (-500)"));
     CHECK(has(p, "cases[0] (DS-2025-000001): stages[0].extensions[0].working_days: out of range: 400 (1 to 365)"));
-    CHECK(has(p, "cases[1] (DS-2025-000002): survey.satisfied_handling: out of range: 6 (0 to 5)"));
+    CHECK(has(p, "cases[1] (DS-2025-000002): surveys[0].satisfied_handling: out of range: 6 (0 to 5)"));
     CHECK(has(p, "cases[1] (DS-2025-000002): channel: unknown value 'carrier_pigeon' (expected one of in_person, home_visit, phone, email, letter, web_form, social_media, app, third_party)"));
     CHECK(has(p, "cases[2] (DS-2025-000003): stages[0].remedies[0].amount: not a whole number: 12.5"));
     CHECK(has(p, "cases[2] (DS-2025-000003): acknowleged: unknown field (not in the doorstep/1 schema)"));
     CHECK(has(p, "cases[3] (DS-2025-000004): complexity: out of range: 18446744073709551615 (1 to 3)"));
     CHECK(has(p, "settings: policy.stage1_response_days: out of range: 0 (1 to 365)"));
+}
+
+TEST_CASE("import: surveys, one per stage response, named by case and field") {
+    ordered_json j = base_json();
+    // Case 1: stage 3 does not exist; case 2: a second stage 1 survey; case 3: answered and declined,
+    // and offered before the stage 1 response (29 Jan 2025); case 4: scores but not answered.
+    j["cases"][0]["surveys"][0]["stage"] = 3;
+    j["cases"][1]["surveys"].push_back(j["cases"][1]["surveys"][0]);
+    j["cases"][2]["surveys"][0]["declined"] = true;
+    j["cases"][2]["surveys"][0]["on"] = "2025-01-28";
+    j["cases"][3]["surveys"][0].erase("answered");
+    const Problems p = problems_of(j);
+    INFO(joined(p));
+    CHECK(has(p, "cases[0] (DS-2025-000001): surveys[0].stage: this case has no stage 3"));
+    CHECK(has(p, "cases[1] (DS-2025-000002): surveys[1].stage: a second survey for stage 1: one survey follows each stage's response"));
+    CHECK(has(p, "cases[2] (DS-2025-000003): surveys[0].declined: a survey is either answered or declined, not both"));
+    CHECK(has(p, "cases[2] (DS-2025-000003): surveys[0].on: 2025-01-28 is before the stage 1 response (2025-01-29)"));
+    CHECK(has(p, "cases[3] (DS-2025-000004): surveys[0].answered: scores are given, but the survey is not marked answered"));
+
+    ordered_json k = base_json();
+    k["cases"][0]["surveys"][0].erase("stage");
+    CHECK(has(problems_of(k), "cases[0] (DS-2025-000001): surveys[0].stage: missing (required)"));
+}
+
+TEST_CASE("import: the older single survey becomes the survey of the stage it followed") {
+    ordered_json j = base_json();
+    ordered_json old = j["cases"][0]["surveys"][0];
+    old.erase("stage");
+    // Stage 1 answered 29 Jan, stage 2 answered 20 Feb 2025.
+    for (int i = 0; i < 2; ++i) {
+        j["cases"][i].erase("surveys");
+        j["cases"][i]["stages"][1]["responded"] = "2025-02-20";
+        j["cases"][i]["survey"] = old;
+    }
+    j["cases"][0]["survey"]["on"] = "2025-02-05";  // after stage 1's response, before stage 2's
+    j["cases"][1]["survey"]["on"] = "2025-02-24";  // after stage 2's
+    j["cases"][1]["survey"]["answered_on"] = "2025-02-25";
+    Problems problems;
+    const Result<Dataset> r = parse_dataset(j.dump(2), {}, &problems);
+    INFO(joined(problems));
+    REQUIRE(r.is_ok());
+    REQUIRE(r->cases[0].surveys.size() == 1);
+    CHECK(r->cases[0].surveys[0].stage == 1);
+    CHECK(r->cases[0].surveys[0].satisfied_handling == 4);
+    REQUIRE(r->cases[1].surveys.size() == 1);
+    CHECK(r->cases[1].surveys[0].stage == 2);
+    // Written back in the new form only.
+    const ordered_json again = to_json(r->cases[0]);
+    CHECK_FALSE(again.contains("survey"));
+    CHECK(again["surveys"][0]["stage"] == 1);
+
+    // Both forms on one case is a problem, not a guess.
+    ordered_json both = base_json();
+    both["cases"][0]["survey"] = old;
+    CHECK(has(problems_of(both),
+              "cases[0] (DS-2025-000001): survey: a case has either the \"surveys\" list or the older single \"survey\", not both"));
 }
 
 TEST_CASE("import: size limits are configurable") {

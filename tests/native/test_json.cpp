@@ -118,7 +118,7 @@ TEST_CASE("json: optional fields are omitted when empty") {
     CHECK(j["resident"].size() == 2);  // name and preferred_contact
     const Result<Case> back = parse_case(case_to_text(c));
     REQUIRE(back.is_ok());
-    CHECK(back->survey.offered == false);
+    CHECK(back->surveys.empty());
     CHECK(!back->closure);
     CHECK(back->representative.kind == RepresentativeKind::None);
     CHECK(case_to_text(*back) == case_to_text(c));

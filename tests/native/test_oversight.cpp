@@ -6,6 +6,7 @@
 
 #include "core/case_json.h"
 #include "core/deadlines.h"
+#include "core/import.h"
 #include "core/oversight.h"
 #include "core/reports.h"
 #include "core/settings.h"
@@ -201,46 +202,56 @@ TEST_CASE("Ombudsman records made here are the ones the reports count") {
 // ---------------------------------------------------------------------------
 // Survey
 
-TEST_CASE("offer_survey: complaints only, after a response, once") {
+TEST_CASE("offer_survey: complaints only, after that stage's response, once per stage") {
     Case open = open_complaint();
     Case before = open;
-    refused(before, open, offer_survey(open, d("2025-02-20"), kOfficer), "survey.on");
+    refused(before, open, offer_survey(open, 1, d("2025-02-20"), kOfficer), "surveys[0].on");
 
     Case c = answered_complaint();
     before = c;
-    refused(before, c, offer_survey(c, d("2025-02-13"), kOfficer), "survey.on");  // the day before the response
-    REQUIRE(offer_survey(c, d("2025-02-14"), kOfficer).is_ok());
-    CHECK(c.survey.offered);
-    CHECK(c.survey.on == d("2025-02-14"));
+    refused(before, c, offer_survey(c, 1, d("2025-02-13"), kOfficer), "surveys[0].on");  // the day before the response
+    refused(before, c, offer_survey(c, 2, d("2025-02-20"), kOfficer), "surveys[0].stage");  // no stage 2
+    REQUIRE(offer_survey(c, 1, d("2025-02-14"), kOfficer).is_ok());
+    REQUIRE(c.surveys.size() == 1);
+    CHECK(c.surveys[0].stage == 1);
+    CHECK(c.surveys[0].offered);
+    CHECK(c.surveys[0].on == d("2025-02-14"));
+    CHECK(find_survey(c, 1) == &c.surveys[0]);
+    CHECK(find_survey(c, 2) == nullptr);
+    CHECK(c.audit.back().what == "Satisfaction survey offered on 14 Feb 2025 after the stage 1 response");
     before = c;
-    refused(before, c, offer_survey(c, d("2025-02-20"), kOfficer), "survey.offered");
+    refused(before, c, offer_survey(c, 1, d("2025-02-20"), kOfficer), "surveys[0].offered");
 
     auto compliment = new_case(details(CaseKind::Compliment), S(), kOfficer);
     REQUIRE(compliment.is_ok());
     Case cb = *compliment;
-    refused(cb, *compliment, offer_survey(*compliment, d("2025-02-20"), kOfficer), "kind");
+    refused(cb, *compliment, offer_survey(*compliment, 1, d("2025-02-20"), kOfficer), "kind");
 }
 
 TEST_CASE("record_survey_answers: offered first, scores 1..5 (0 = skipped), at least one, not before the offer") {
     Case c = answered_complaint();
     Case before = c;
-    refused(before, c, record_survey_answers(c, d("2025-02-20"), {4, 4, 4}, kOfficer), "survey.offered");
-    REQUIRE(offer_survey(c, d("2025-02-17"), kOfficer).is_ok());
+    refused(before, c, record_survey_answers(c, 1, d("2025-02-20"), {4, 4, 4}, kOfficer), "surveys");
+    REQUIRE(offer_survey(c, 1, d("2025-02-17"), kOfficer).is_ok());
     before = c;
-    refused(before, c, record_survey_answers(c, d("2025-02-20"), {6, 4, 4}, kOfficer), "survey.satisfied_handling");
-    refused(before, c, record_survey_answers(c, d("2025-02-20"), {4, -1, 4}, kOfficer), "survey.satisfied_outcome");
-    refused(before, c, record_survey_answers(c, d("2025-02-20"), {4, 4, 9}, kOfficer), "survey.felt_listened");
-    refused(before, c, record_survey_answers(c, d("2025-02-20"), {0, 0, 0}, kOfficer), "survey");
-    refused(before, c, record_survey_answers(c, d("2025-02-16"), {4, 4, 4}, kOfficer), "survey.answered_on");
+    refused(before, c, record_survey_answers(c, 1, d("2025-02-20"), {6, 4, 4}, kOfficer), "surveys[0].satisfied_handling");
+    refused(before, c, record_survey_answers(c, 1, d("2025-02-20"), {4, -1, 4}, kOfficer), "surveys[0].satisfied_outcome");
+    refused(before, c, record_survey_answers(c, 1, d("2025-02-20"), {4, 4, 9}, kOfficer), "surveys[0].felt_listened");
+    refused(before, c, record_survey_answers(c, 1, d("2025-02-20"), {0, 0, 0}, kOfficer), "surveys[0]");
+    refused(before, c, record_survey_answers(c, 1, d("2025-02-16"), {4, 4, 4}, kOfficer), "surveys[0].answered_on");
+    refused(before, c, record_survey_answers(c, 2, d("2025-02-20"), {4, 4, 4}, kOfficer), "surveys");  // no stage 2 survey
 
-    REQUIRE(record_survey_answers(c, d("2025-02-20"), {5, 2, 0}, kOfficer).is_ok());
-    CHECK(c.survey.answered);
-    CHECK(c.survey.answered_on == d("2025-02-20"));
-    CHECK(c.survey.satisfied_handling == 5);
-    CHECK(c.survey.satisfied_outcome == 2);
-    CHECK(c.survey.felt_listened == 0);
+    REQUIRE(record_survey_answers(c, 1, d("2025-02-20"), {5, 2, 0}, kOfficer).is_ok());
+    const Survey& s = c.surveys[0];
+    CHECK(s.answered);
+    CHECK_FALSE(s.declined);
+    CHECK(s.answered_on == d("2025-02-20"));
+    CHECK(s.satisfied_handling == 5);
+    CHECK(s.satisfied_outcome == 2);
+    CHECK(s.felt_listened == 0);
     before = c;
-    refused(before, c, record_survey_answers(c, d("2025-02-21"), {1, 1, 1}, kOfficer), "survey.answered");
+    refused(before, c, record_survey_answers(c, 1, d("2025-02-21"), {1, 1, 1}, kOfficer), "surveys[0].answered");
+    refused(before, c, record_survey_declined(c, 1, d("2025-02-21"), kOfficer), "surveys[0].answered");
 
     Dataset ds;
     ds.settings = S();
@@ -251,6 +262,101 @@ TEST_CASE("record_survey_answers: offered first, scores 1..5 (0 = skipped), at l
     CHECK(r.satisfaction_stage1.satisfied_handling.numerator == 1);
     CHECK(r.satisfaction_stage1.satisfied_outcome.numerator == 0);
     CHECK(r.satisfaction_stage1.satisfied_outcome.denominator == 1);
+}
+
+TEST_CASE("record_survey_declined: offered first, not before the offer, then neither answered nor declined again") {
+    Case c = answered_complaint();
+    Case before = c;
+    refused(before, c, record_survey_declined(c, 1, d("2025-02-20"), kOfficer), "surveys");
+    REQUIRE(offer_survey(c, 1, d("2025-02-17"), kOfficer).is_ok());
+    before = c;
+    refused(before, c, record_survey_declined(c, 1, d("2025-02-14"), kOfficer), "surveys[0].answered_on");
+    REQUIRE(record_survey_declined(c, 1, d("2025-02-18"), kOfficer).is_ok());
+    CHECK(c.surveys[0].declined);
+    CHECK_FALSE(c.surveys[0].answered);
+    CHECK(c.surveys[0].answered_on == d("2025-02-18"));
+    CHECK(c.audit.back().what == "The resident declined the stage 1 survey on 18 Feb 2025");
+    before = c;
+    refused(before, c, record_survey_declined(c, 1, d("2025-02-19"), kOfficer), "surveys[0].declined");
+    refused(before, c, record_survey_answers(c, 1, d("2025-02-19"), {3, 3, 3}, kOfficer), "surveys[0].declined");
+}
+
+namespace {
+
+// answered_complaint, escalated 17 Feb, stage 2 acknowledged 19 Feb and answered 7 Mar 2025.
+Case answered_at_stage2() {
+    Case c = answered_complaint();
+    EscalationRequest e;
+    e.on = d("2025-02-17");
+    REQUIRE(request_escalation(c, e, S(), kOfficer).is_ok());
+    REQUIRE(assign_handler(c, 2, "Sam Senior", kManager).is_ok());
+    AcknowledgementDetails a;
+    a.definition = "The boiler is still not repaired.";
+    a.points = {DefinitionPoint{"Delay repairing the boiler", Decision::Undecided, ""}};
+    a.outcome_sought = "Boiler fixed";
+    a.investigator = "Sam Senior";
+    REQUIRE(acknowledge(c, 2, d("2025-02-19"), a, S(), kManager).is_ok());
+    REQUIRE(decide_point(c, 2, 0, Decision::Upheld, "Repairs policy 4.2", kManager).is_ok());
+    REQUIRE(record_response(c, 2, d("2025-03-07"), ResponseDetails{"Upheld", "", ""}, S(), kManager).is_ok());
+    return c;
+}
+
+}  // namespace
+
+TEST_CASE("surveys: a stage 1 survey and a later stage 2 survey on one case, each counted against its stage") {
+    Case c = answered_at_stage2();
+    REQUIRE(offer_survey(c, 1, d("2025-02-14"), kOfficer).is_ok());
+    REQUIRE(record_survey_answers(c, 1, d("2025-02-15"), {2, 1, 3}, kOfficer).is_ok());
+    REQUIRE(offer_survey(c, 2, d("2025-03-10"), kManager).is_ok());
+    REQUIRE(record_survey_answers(c, 2, d("2025-03-12"), {5, 4, 5}, kManager).is_ok());
+    REQUIRE(c.surveys.size() == 2);
+    CHECK(find_survey(c, 1)->satisfied_handling == 2);
+    CHECK(find_survey(c, 2)->satisfied_handling == 5);
+
+    // A second case surveyed after stage 1 only, and declined.
+    Case other = answered_complaint();
+    other.id = "5a1c2e3f-0000-4000-8000-000000000009";
+    other.reference = "DS-2025-000009";
+    REQUIRE(offer_survey(other, 1, d("2025-02-18"), kOfficer).is_ok());
+    REQUIRE(record_survey_declined(other, 1, d("2025-02-19"), kOfficer).is_ok());
+
+    Dataset ds;
+    ds.settings = S();
+    ds.settings.survey_target_stage1_pct = 50;
+    ds.settings.survey_target_stage2_pct = 100;
+    ds.cases = {c, other};
+    const Report r = build_report(ds, ReportOptions{financial_year(2024)});
+    // Stage 1: both cases answered at stage 1 in the year, both surveyed; one answered, one declined.
+    const SatisfactionStage& s1 = r.satisfaction_stage1;
+    CHECK(s1.responded_cases == 2);
+    CHECK(s1.offered.numerator == 2);
+    CHECK(s1.offered.denominator == 2);
+    CHECK(s1.answered.numerator == 1);
+    CHECK(s1.answered.denominator == 2);
+    CHECK(s1.declined == 1);
+    CHECK(*s1.mean_handling == doctest::Approx(2.0));
+    CHECK(s1.satisfied_handling.numerator == 0);
+    CHECK(s1.satisfied_handling.denominator == 1);
+    CHECK(s1.target_pct == 50);
+    // Stage 2: the first case only, with its own survey's scores.
+    const SatisfactionStage& s2 = r.satisfaction_stage2;
+    CHECK(s2.responded_cases == 1);
+    CHECK(s2.offered.numerator == 1);
+    CHECK(s2.answered.numerator == 1);
+    CHECK(s2.declined == 0);
+    CHECK(*s2.mean_handling == doctest::Approx(5.0));
+    CHECK(*s2.mean_outcome == doctest::Approx(4.0));
+    CHECK(*s2.mean_listened == doctest::Approx(5.0));
+    CHECK(s2.satisfied_outcome.numerator == 1);
+    CHECK(s2.target_pct == 100);
+
+    // Both surveys survive export and import unchanged.
+    const Result<Case> back = parse_case(case_to_text(c));
+    REQUIRE(back.is_ok());
+    CHECK(case_to_text(*back) == case_to_text(c));
+    const Result<Case> back_other = parse_case(case_to_text(other));
+    REQUIRE(back_other.is_ok());
+    CHECK(back_other->surveys.at(0).declined);
 }
 
 // ---------------------------------------------------------------------------

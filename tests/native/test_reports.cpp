@@ -70,6 +70,20 @@ Stage& escalate(Case& c, int n, const char* requested) {
     return s;
 }
 
+// A survey after stage `n`'s response, offered `on`; scores given mean answered (on the same day).
+Survey survey(int n, const char* on, int handling = 0, int outcome = 0, int listened = 0) {
+    Survey s;
+    s.stage = n;
+    s.offered = true;
+    if (on) s.on = d(on);
+    s.satisfied_handling = handling;
+    s.satisfied_outcome = outcome;
+    s.felt_listened = listened;
+    s.answered = handling || outcome || listened;
+    if (s.answered) s.answered_on = s.on;
+    return s;
+}
+
 Extension extension(int days, const char* decided, bool beyond, const char* good_reason) {
     Extension e;
     e.working_days = days;
@@ -103,7 +117,10 @@ Dataset year_dataset() {
     escalate(a, 2, "2024-07-01").acknowledged = d("2024-07-09");
     stage(a, 2).responded = d("2024-08-06");
     stage(a, 2).points = {point(Decision::NotUpheld)};
-    a.survey = {true, true, 4, 2, 5, d("2024-08-10")};
+    Survey a1 = survey(1, "2024-06-26");
+    a1.declined = true;
+    a1.answered_on = d("2024-06-27");
+    a.surveys = {a1, survey(2, "2024-08-10", 4, 2, 5)};
     a.ombudsman = OmbudsmanCase{d("2024-09-01"), "HOS-1", Determination::Maladministration, d("2025-01-10"),
                                 {{"Apologise", d("2025-02-10"), d("2025-02-05"), "letter"},
                                  {"Pay £200", d("2025-02-10"), d("2025-02-20"), "receipt"},
@@ -130,7 +147,7 @@ Dataset year_dataset() {
     stage(c, 1).points = {point(Decision::NotUpheld)};
     stage(c, 1).actions = {{"Fix gutter", "Repairs lead", d("2024-11-01"), d("2024-11-20")}};
     c.restrictions = {{"Single point of contact", "Logged calls", "Considered", d("2024-10-01"), d("2025-04-15")}};
-    c.survey = {true, true, 5, 4, 3, d("2024-10-05")};
+    c.surveys = {survey(1, "2024-10-05", 5, 4, 3)};
 
     // D: received Mon 7 Oct, acknowledged Tue 8 Oct; base due Tue 22 Oct. Extension of 15 WD, beyond the
     // limit WITH a good reason: extended due 15 WD after 22 Oct = Tue 12 Nov; responded that day (within).
@@ -140,7 +157,7 @@ Dataset year_dataset() {
     stage(dd, 1).responded = d("2024-11-12");
     stage(dd, 1).points = {point(Decision::Upheld)};
     stage(dd, 1).actions = {{"Install extractor fan", "Repairs lead", d("2025-03-14"), std::nullopt}};
-    dd.survey = {true, true, 2, 1, 4, d("2024-11-20")};
+    dd.surveys = {survey(1, "2024-11-20", 2, 1, 4)};
 
     // E: received Mon 4 Nov; acknowledge due Mon 11 Nov, acknowledged Tue 12 Nov (1 WD late).
     // Base due 10 WD after 12 Nov = Tue 26 Nov. Extension of 15 WD beyond the limit WITHOUT a good reason:
@@ -150,7 +167,7 @@ Dataset year_dataset() {
     stage(e, 1).extensions = {extension(15, "2024-11-20", true, "")};
     stage(e, 1).responded = d("2024-12-13");
     stage(e, 1).points = {{"Point", Decision::PartlyUpheld, "Policy 3"}};
-    e.survey = {true, false, 0, 0, 0, std::nullopt};
+    e.surveys = {survey(1, nullptr)};
 
     // F: spans two reporting years. Received Mon 24 Mar 2025, acknowledged Mon 31 Mar (the deadline day);
     // base due 10 WD later = Mon 14 Apr 2025; responded Tue 8 Apr 2025 (within): CH02 of 2025/26.
@@ -470,18 +487,20 @@ TEST_CASE("reports: learning, Ombudsman, quality and satisfaction") {
     CHECK(r.quality.items_passed.numerator == 2);
     CHECK(r.quality.items_passed.denominator == 3);
 
-    // Satisfaction, by each case's final response in the year:
-    // stage 1: G C D E B (5); offered C D E (3); answered C D (2); handling 5, 2; outcome 4, 1.
+    // Satisfaction, by each stage response in the year and the survey that followed it:
+    // stage 1: G A C D E B (6); offered A C D E (4); A declined; answered C D (2); handling 5, 2; outcome 4, 1.
     const SatisfactionStage& s1 = r.satisfaction_stage1;
-    CHECK(s1.responded_cases == 5);
-    CHECK(s1.offered.numerator == 3);
+    CHECK(s1.responded_cases == 6);
+    CHECK(s1.offered.numerator == 4);
     CHECK(s1.answered.numerator == 2);
-    CHECK(s1.answered.denominator == 3);
+    CHECK(s1.answered.denominator == 4);
+    CHECK(s1.declined == 1);
     CHECK(*s1.mean_handling == doctest::Approx(3.5));
     CHECK(*s1.mean_outcome == doctest::Approx(2.5));
     CHECK(s1.satisfied_handling.numerator == 1);
     CHECK(s1.target_pct == 50);
-    // stage 2: A and H (2); A offered and answered: handling 4 (satisfied), outcome 2 (not).
+    // stage 2: A and H (H's legacy stage 3 counts once with its stage 2) (2); A's stage 2 survey
+    // offered and answered: handling 4 (satisfied), outcome 2 (not).
     const SatisfactionStage& s2 = r.satisfaction_stage2;
     CHECK(s2.responded_cases == 2);
     CHECK(s2.offered.numerator == 1);
@@ -536,8 +555,8 @@ TEST_CASE("report output: JSON carries each TSM figure beside its numerator and 
     CHECK(t["stage1_missed"].size() == 4);
     CHECK(j["ombudsman"]["orders"]["overdue"] == 1);
     CHECK(j["quality"]["items_passed"]["numerator"] == 2);
-    CHECK(j["satisfaction"]["stage1"]["offered"]["denominator"] == 5);
-    CHECK(j["satisfaction"]["stage1"]["meets_target"] == true);   // 3 of 5 = 60% >= 50%
+    CHECK(j["satisfaction"]["stage1"]["offered"]["denominator"] == 6);
+    CHECK(j["satisfaction"]["stage1"]["meets_target"] == true);   // 4 of 6 = 67% >= 50%
     CHECK(j["satisfaction"]["stage2"]["meets_target"] == false);  // 1 of 2 = 50% < 100%
     CHECK(j["period"]["from"] == "2024-04-01");
 }
