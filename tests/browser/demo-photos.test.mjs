@@ -4,7 +4,7 @@
 // (Node's zlib, lib.mjs decodePng) reads at the size the demo draws.
 import crypto from 'node:crypto';
 import { test, assert, assertEqual, decodePng, saveArtifact } from './lib.mjs';
-import { loadSampleData } from './ui-driver.mjs';
+import { goTo, loadSampleData, reveal, settle, typeInto } from './ui-driver.mjs';
 
 const sha256 = (bytes) => crypto.createHash('sha256').update(bytes).digest('hex');
 
@@ -74,3 +74,25 @@ test('sample data carries placeholder photos whose bytes are stored and persiste
     }
   }
 });
+
+// The Local Government and Social Care Ombudsman's details are settings: shown
+// with where they came from, editable on a phone, and saved with the rest.
+for (const size of [{ width: 1024, height: 768, scale: 1 }, { width: 768, height: 1024, scale: 1 }, { width: 390, height: 844, scale: 2 }]) {
+  test(`Settings at ${size.width}x${size.height}: the LGSCO's details and their source, edited and kept`, async (t) => {
+    const { page } = await t.openApp({ viewport: { width: size.width, height: size.height }, deviceScaleFactor: size.scale });
+    await goTo(page, 'Settings');
+    const phone = await reveal(page, 'LGSCO phone');
+    assertEqual(phone.value, '0300 061 0614', 'the default phone number');
+    assert(phone.w >= 44 && phone.h >= 44, `the field is a 44 px target (${phone.w}x${phone.h})`);
+    const source = await reveal(page, 'LGSCO details source');
+    assert(/Check them on www\.lgo\.org\.uk/.test(source.value), `the source says to check: ${source.value}`);
+    await reveal(page, 'LGSCO phone');
+    saveArtifact(`settings-lgsco-${size.width}x${size.height}.png`, await page.screenshot());
+    if (size.width !== 390) return;
+    await typeInto(page, 'LGSCO phone', '01632 960555');
+    await settle(page, 400);
+    const data = JSON.parse(await page.evaluate(() => window.doorstep.exportJson()));
+    assertEqual(data.settings.local_government_ombudsman.phone, '01632 960555', 'the edited phone number is saved');
+    assertEqual(data.settings.local_government_ombudsman.website, 'www.lgo.org.uk', 'the rest is unchanged');
+  });
+}
