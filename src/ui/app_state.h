@@ -62,6 +62,8 @@ struct TodayLists {
     uint64_t generation = 0;
     int32_t day = -1;
     std::vector<int> overdue, due_today, due_this_week;
+    struct Order { int case_index; int order; };
+    std::vector<Order> orders;      // Ombudsman orders overdue or due within a week, soonest first
 };
 
 // ---------------------------------------------------------------------------
@@ -112,6 +114,9 @@ enum class DialogKind : uint8_t {
     None, Acknowledge, Extend, ExtensionNotice, UpdateInterval, Respond, Escalate, Refuse, RefuseEscalation,
     RefusalExplained, Close, Withdraw, RelatedIssue, AddRemedy, AddAction, AddAdjustment, AddRestriction,
     AddNote, LogContact, RemoveDemo, ImportFile, ResolveConflict, ReportHazard, HazardStep,
+    // oversight (screen_case_oversight.cpp): number1 is the order or remedy index
+    OmbudsmanReferral, OmbudsmanDetermination, OmbudsmanOrder, OrderComplied, SurveyOffer, SurveyAnswer,
+    RemedyOffer, RemedyAnswer, RemedyDone,
 };
 
 struct PointForm {
@@ -138,7 +143,9 @@ struct DialogState {
     std::string text1, text2, text3, text4, text5;
     int choice1 = 0, choice2 = 0, choice3 = 0;
     int number1 = 0;
+    int number2 = 0, number3 = 0, number4 = 0;  // survey scores
     int64_t pence = 0;
+    int64_t part_pence[4] = {};     // a financial award's parts (AwardParts order)
     bool flag1 = false, flag2 = false, flag3 = false;
     std::optional<Date> date2;
     std::vector<PointForm> points;

@@ -379,6 +379,7 @@ void draw_case(App& app) {
 
     heading("Contact details", 2);
     label_value("Address", c.resident.address + (c.resident.postcode.empty() ? "" : ", " + c.resident.postcode));
+    draw_case_oversight(app, c);  // remedy offers, surveys, the Housing Ombudsman
     label_value("Phone", c.resident.phone);
     label_value("Email", c.resident.email);
     label_value("Prefers", contact_method_label(c.resident.preferred_contact));

@@ -6,6 +6,7 @@
 #include "core/merge.h"
 #include "core/ids.h"
 #include "core/money.h"
+#include "core/oversight.h"
 #include "core/workflow.h"
 #include "storage/case_store.h"
 #include "ui/screens.h"
@@ -49,6 +50,7 @@ const char* dialog_title(DialogKind k, int stage) {
         case DialogKind::ReportHazard: return "Report a hazard";
         case DialogKind::HazardStep: return "Record a hazard step";
         case DialogKind::None: break;
+        default: return oversight_dialog_title(k);
     }
     return "Form";
 }
@@ -609,9 +611,13 @@ void add_remedy_form(App& app, const Case& c) {
     if (RemedyType(dlg.choice1) == RemedyType::Financial) {
         money_field("Amount", dlg.pence, with_hint("In pounds, for example 150.00"));
         text_field("How the sum was worked out", dlg.text2);
-        person_field("Approved by", dlg.text3, st, "Needed above your award limit");
+        award_parts_fields(dlg.part_pence);
+        const StaffMember* me = find_staff(st, actor(app).name);
+        person_field("Approved by", dlg.text3, st,
+                     "Needed above your award limit (" + format_money(me ? me->award_limit : Money{}) + ")");
     }
     date_field("Due by", dlg.date2, required_field());
+    date_field("Offered to the resident on (optional)", dlg.date, with_hint("Leave empty while it is only proposed"));
     error_box(dlg);
     if (button("Add remedy", ButtonStyle::Primary)) {
         Remedy r;
@@ -620,10 +626,15 @@ void add_remedy_form(App& app, const Case& c) {
         r.amount = Money{dlg.pence};
         r.working = dlg.text2;
         r.approved_by = dlg.text3;
-        r.state = RemedyState::Offered;
+        if (r.type == RemedyType::Financial) r.parts = award_parts(dlg.part_pence);
         r.due = dlg.date2;
         int stage = dlg.stage;
-        attempt(app, c, [&](Case& x) { return add_remedy(x, stage, r, st, actor(app)); }, "Remedy added.");
+        const std::optional<Date> offered = dlg.date;
+        attempt(app, c, [&](Case& x) {
+            Status added = add_remedy(x, stage, r, st, actor(app));
+            if (!added || !offered) return added;
+            return offer_remedy(x, stage, int(x.stages[size_t(stage_index(x, stage))].remedies.size()) - 1, *offered, actor(app));
+        }, offered ? "Remedy added and offered." : "Remedy added.");
     }
 }
 
@@ -937,7 +948,7 @@ void draw_dialog(App& app) {
             case DialogKind::ResolveConflict: resolve_conflict_form(app, *c); break;
             case DialogKind::ReportHazard: report_hazard_form(app, *c); break;
             case DialogKind::HazardStep: hazard_step_form(app, *c); break;
-            default: break;
+            default: draw_oversight_form(app, *c); break;
         }
     }
     // The form may have closed itself (saved).

@@ -36,6 +36,16 @@ void build_today(App& app) {
     std::stable_sort(t.overdue.begin(), t.overdue.end(), by_due);
     std::stable_sort(t.due_today.begin(), t.due_today.end(), by_due);
     std::stable_sort(t.due_this_week.begin(), t.due_this_week.end(), by_due);
+    // Housing Ombudsman orders, open or closed case alike: overdue or due within a week.
+    t.orders.clear();
+    for (size_t i = 0; i < d.cases.size(); ++i) {
+        if (!d.cases[i].ombudsman) continue;
+        const auto& orders = d.cases[i].ombudsman->orders;
+        for (size_t k = 0; k < orders.size(); ++k)
+            if (!orders[k].completed && orders[k].due <= week_end) t.orders.push_back({int(i), int(k)});
+    }
+    auto order_due = [&](const TodayLists::Order& o) { return d.cases[size_t(o.case_index)].ombudsman->orders[size_t(o.order)].due; };
+    std::stable_sort(t.orders.begin(), t.orders.end(), [&](const auto& a, const auto& b) { return order_due(a) < order_due(b); });
     t.generation = s.generation;
     t.day = s.today.serial();
 }
@@ -48,6 +58,30 @@ void section(App& app, const char* title, const std::vector<int>& rows, const ch
         return;
     }
     case_rows(app, rows, title);
+}
+
+// Ombudsman orders overdue and due soon: one button per order opens its case.
+void orders_section(App& app) {
+    AppState& s = *app.state;
+    const Dataset& d = data(app);
+    const auto& rows = s.today_lists.orders;
+    if (rows.empty()) return;
+    heading("Housing Ombudsman orders (" + std::to_string(rows.size()) + ")", 2);
+    sem_push(Role::List, "Housing Ombudsman orders", int(rows.size()));
+    for (const TodayLists::Order& row : rows) {
+        const Case& c = d.cases[size_t(row.case_index)];
+        const OmbudsmanOrder& o = c.ombudsman->orders[size_t(row.order)];
+        const Urgency u = o.due < s.today ? Urgency::Overdue : urgency_of(o.due, s.today, d.settings, s.calendar);
+        const std::string left = days_left_text(s.calendar.working_days_between(s.today, o.due), u);
+        ButtonOptions b;
+        b.width = -1;
+        b.id = "order-" + c.id + "-" + std::to_string(row.order);
+        b.description = left + ". Opens the case";
+        if (u == Urgency::Overdue) b.style = ButtonStyle::Danger;
+        if (button("Ombudsman order: " + o.description + " — " + resident_text(c) + ", " + c.reference + " (" + left + ")", b))
+            open_case(app, c.id);
+    }
+    sem_pop();
 }
 
 }  // namespace
@@ -86,6 +120,7 @@ void draw_today(App& app) {
         }
     }
 
+    orders_section(app);
     section(app, "Overdue", s.today_lists.overdue, "Nothing is overdue.");
     section(app, "Due today", s.today_lists.due_today, "Nothing is due today.");
     section(app, "Due this week", s.today_lists.due_this_week, "Nothing else is due in the next 7 days.");

@@ -35,6 +35,17 @@ void draw_dialog(App& app);
 void case_rows(App& app, const std::vector<int>& rows, const char* list_name, float max_height = 0);
 
 // New contact drafts (screen_new_contact.cpp).
+// Oversight on a complaint (screen_case_oversight.cpp): remedies from offer to
+// paid, satisfaction surveys, the Housing Ombudsman's referral and orders; and
+// its forms (title, or null for a kind that is not one of them).
+void draw_case_oversight(App& app, const Case& c);
+const char* oversight_dialog_title(DialogKind k);
+void draw_oversight_form(App& app, const Case& c);
+// A financial award split into its parts (statutory payments, quantifiable losses,
+// time and trouble, distress and inconvenience): optional money fields, in pence.
+void award_parts_fields(int64_t (&pence)[4]);
+AwardParts award_parts(const int64_t (&pence)[4]);
+
 void save_contact_draft(App& app);
 std::string contact_draft_title(const ContactForm& f);
 
