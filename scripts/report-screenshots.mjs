@@ -3,7 +3,11 @@
 // rendered in headless Chromium as a governing body or tenant panel would see them:
 //   docs/screenshots/annual-report.png          top of the annual report (8.1)
 //   docs/screenshots/annual-report-trends.png   the monthly trend chart and table
+//   docs/screenshots/annual-report-satisfaction-quality.png  satisfaction surveys and spot-check results
+//   docs/screenshots/annual-report-ombudsman.png              Ombudsman determinations, orders, 8.5 events (8.1c)
 //   docs/screenshots/governing-body-pack.png    the governing-body / MRC pack (9.6, 9.7)
+//   docs/screenshots/governing-body-pack-satisfaction.png     satisfaction in the pack
+//   docs/screenshots/governing-body-pack-ombudsman-quality.png  Ombudsman outcomes and orders (9.7c), quality checks
 //   docs/screenshots/self-assessment.png        the Code self-assessment with measured evidence
 //
 //   node scripts/report-screenshots.mjs [out-dir]
@@ -52,7 +56,11 @@ try {
   const shots = [
     { doc: 'annual-report', file: 'annual-report.png' },
     { doc: 'annual-report', file: 'annual-report-trends.png', selector: '#fig-months' },
+    { doc: 'annual-report', file: 'annual-report-satisfaction-quality.png', selector: '#t-satisfaction', through: '#t-quality' },
+    { doc: 'annual-report', file: 'annual-report-ombudsman.png', selector: '#t-ombudsman', through: '#t-non_compliance' },
     { doc: 'governing-body-pack', file: 'governing-body-pack.png' },
+    { doc: 'governing-body-pack', file: 'governing-body-pack-satisfaction.png', selector: '#t-satisfaction' },
+    { doc: 'governing-body-pack', file: 'governing-body-pack-ombudsman-quality.png', selector: '#t-ombudsman', through: '#t-quality' },
     { doc: 'self-assessment', file: 'self-assessment.png', selector: '#t-section-6' },
   ];
   for (const s of shots) {
@@ -62,11 +70,23 @@ try {
     const external = await page.evaluate(() => performance.getEntriesByType('resource').map((r) => r.name));
     const target = path.join(outDir, s.file);
     if (s.selector) {
-      // The element and what follows it, one screen high (page coordinates).
-      const top = await page.locator(s.selector).first()
-        .evaluate((el) => el.getBoundingClientRect().top + window.scrollY);
-      await page.screenshot({ path: target, fullPage: true,
-        clip: { x: 0, y: Math.max(0, top - 60), width: 1024, height: 1300 } });
+      // The element and what follows it: one screen high, or down to the end of `through`
+      // (page coordinates). A missing element is a failure: the document lacks that part.
+      const box = async (sel) => {
+        const el = page.locator(sel).first();
+        if (!(await el.count())) return null;
+        return el.evaluate((e) => { const r = e.getBoundingClientRect(); return { top: r.top + window.scrollY, bottom: r.bottom + window.scrollY }; });
+      };
+      const from = await box(s.selector);
+      const to = s.through ? await box(s.through) : null;
+      if (!from || (s.through && !to)) {
+        failed = true;
+        console.log(`${s.file}: ${!from ? s.selector : s.through} is not in the ${s.doc} document`);
+        continue;
+      }
+      const y = Math.max(0, from.top - 60);
+      const height = to ? Math.min(3000, to.bottom + 24 - y) : 1300;
+      await page.screenshot({ path: target, fullPage: true, clip: { x: 0, y, width: 1024, height } });
     } else {
       await page.screenshot({ path: target });
     }

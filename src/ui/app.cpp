@@ -36,6 +36,7 @@ const char* screen_title(Screen s) {
         case Screen::Settings: return "Settings";
         case Screen::Accessibility: return "Accessibility statement";
         case Screen::Menu: return "Menu";
+        case Screen::Assurance: return "Assurance";
     }
     return "Doorstep";
 }
@@ -174,6 +175,7 @@ const NavItem kPrimary[] = {
 };
 const NavItem kSecondary[] = {
     {Screen::Letters, "Letters"}, {Screen::Reports, "Reports"}, {Screen::SelfAssessment, "Self-assessment"},
+    {Screen::Assurance, "Assurance"},
 };
 
 bool nav_selected(const App& app, Screen s) {
@@ -237,7 +239,8 @@ void bottom_tabs(App& app, float width, float height) {
         const NavItem& t = tabs[i];
         bool sel = t.screen == Screen::Menu ? (app.state->screen == Screen::Menu || nav_selected(app, Screen::Letters) ||
                                                nav_selected(app, Screen::Reports) ||
-                                               nav_selected(app, Screen::SelfAssessment))
+                                               nav_selected(app, Screen::SelfAssessment) ||
+                                               nav_selected(app, Screen::Assurance))
                                             : nav_selected(app, t.screen);
         ImVec2 at = ImGui::GetCursorScreenPos();
         ImGui::PushStyleColor(ImGuiCol_Button, im_vec(sel ? p.nav_selected.bg : p.nav.bg));
@@ -311,6 +314,7 @@ void draw_screen(App& app) {
         case Screen::Settings: draw_settings(app); break;
         case Screen::Accessibility: draw_accessibility(app); break;
         case Screen::Menu: draw_menu(app); break;
+        case Screen::Assurance: draw_assurance(app); break;
     }
 }
 

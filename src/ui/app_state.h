@@ -25,7 +25,7 @@ class CaseStore;
 namespace doorstep::ui {
 
 enum class Screen : uint8_t {
-    Today, Cases, NewContact, Case, Letters, Reports, SelfAssessment, Settings, Accessibility, Menu,
+    Today, Cases, NewContact, Case, Letters, Reports, SelfAssessment, Settings, Accessibility, Menu, Assurance,
 };
 const char* screen_title(Screen s);
 
@@ -173,6 +173,42 @@ struct ReportsState {
 struct AssessmentState {
     int section = 6;
     int year = 0;
+    std::string id;                 // the assessment shown (empty: the year's own)
+    // an extra assessment (8.3)
+    bool extra_open = false;
+    int extra_kind = 0;
+    std::string extra_details;
+    // the action or update form, open under one provision
+    std::string form_provision;
+    int form_action = -1;           // -1: a new action; else the action an update is for
+    std::string form_text, form_owner;
+    std::optional<Date> form_date;
+    int form_status = 0;
+    std::string form_error;
+    // sign-off
+    std::string sign_name[2], sign_statement[2];
+    std::optional<Date> sign_on[2];
+};
+
+// Assurance: quality checks, case studies for the tenant panel, exceptional non-compliance (8.5).
+struct AssuranceState {
+    int part = 0;                   // 0 quality checks, 1 case studies, 2 non-compliance
+    int month = 1;                  // index into the months offered (0 = this month)
+    std::string seed_text;          // the seed shown and used for the draw
+    std::string seed_month;         // the month the seed was chosen for
+    std::string check_id;           // the check open
+    std::vector<int> item_choice;   // per item: 0 passed, 1 failed, 2 not assessed
+    std::vector<std::string> item_note;
+    std::string deep_dive, checker;
+    std::optional<Date> checked_on;
+    std::string error;
+    // case studies
+    std::string study_search, study_case;
+    std::string review_summary, review_learning, reviewer;
+    // non-compliance: the event being edited ("" none, "new" a new one)
+    std::string event_id;
+    std::string event_description;
+    std::optional<Date> event_started, event_residents, event_ombudsman, event_returns;
 };
 
 // Evidence on a case (screen_case_evidence.cpp): photos being prepared and the
@@ -222,6 +258,7 @@ struct AppState {
     ReportsState reports;
     AssessmentState assessment;
     EvidenceState evidence;
+    AssuranceState assurance;
 
     std::string last_message;        // for window.doorstep.lastMessage() and the status region
     std::string flash;               // one-line confirmation shown at the top of the screen

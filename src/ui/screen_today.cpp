@@ -141,6 +141,7 @@ void draw_menu(App& app) {
         {Screen::Letters, "Letters", "Draft, check and send the Code's letters"},
         {Screen::Reports, "Reports", "Tenant Satisfaction Measures and tables"},
         {Screen::SelfAssessment, "Self-assessment", "The Code's 72 provisions"},
+        {Screen::Assurance, "Assurance", "Quality checks, case studies, non-compliance (8.5)"},
         {Screen::Settings, "Settings", "Landlord, policy, look, export and import"},
         {Screen::Accessibility, "Accessibility statement", "What works and how to report a problem"},
     };

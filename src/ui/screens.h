@@ -12,6 +12,11 @@ void draw_case(App& app);
 void draw_letters(App& app);
 void draw_reports(App& app);
 void draw_self_assessment(App& app);
+void draw_assurance(App& app);
+
+// Self-assessments, quality checks and non-compliance events kept together (screen_assurance.cpp).
+Status save_assurance(App& app, const std::vector<SelfAssessment>& assessments, const std::vector<QualityCheck>& checks,
+                      const std::vector<NonComplianceEvent>& events);
 void draw_settings(App& app);
 void draw_accessibility(App& app);
 void draw_menu(App& app);
