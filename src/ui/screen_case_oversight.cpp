@@ -98,7 +98,8 @@ void ombudsman_part(App& app, const Case& c) {
                      ". Evidence: " + order.evidence;
             else
                 t += ". " + order_due_text(app, order.due);
-            paragraph(t, false, Role::ListItem);
+            sem_push(Role::ListItem, t);  // the order, and its button when still open
+            paragraph(t);
             if (!order.completed) {
                 ButtonOptions b = row_button("order-complied-" + std::to_string(i), "Order: " + order.description, true);
                 if (button("Mark order " + std::to_string(i + 1) + " complied", b)) {
@@ -106,6 +107,7 @@ void ombudsman_part(App& app, const Case& c) {
                     s.dialog.number1 = int(i);
                 }
             }
+            sem_pop();
         }
         sem_pop();
     }
@@ -175,7 +177,9 @@ void remedies_part(App& app, const Case& c) {
         sem_push(Role::List, "Stage " + std::to_string(st.number) + " remedies", int(st.remedies.size()));
         for (size_t i = 0; i < st.remedies.size(); ++i) {
             const Remedy& r = st.remedies[i];
-            paragraph(remedy_text(r), false, Role::ListItem);
+            const std::string text = remedy_text(r);
+            sem_push(Role::ListItem, text);  // the remedy, and the buttons for its next step
+            paragraph(text);
             const std::string n = std::to_string(i + 1);
             const std::string id = std::to_string(st.number) + "-" + n;
             const std::string name = "remedy " + n + (c.stages.size() > 1 ? " of stage " + std::to_string(st.number) : "");
@@ -193,6 +197,7 @@ void remedies_part(App& app, const Case& c) {
                 open_dialog(app, DialogKind::RemedyDone, c.id, st.number);
                 s.dialog.number1 = int(i);
             }
+            sem_pop();
         }
         sem_pop();
     }

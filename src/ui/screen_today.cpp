@@ -78,8 +78,10 @@ void orders_section(App& app) {
         b.id = "order-" + c.id + "-" + std::to_string(row.order);
         b.description = left + ". Opens the case";
         if (u == Urgency::Overdue) b.style = ButtonStyle::Danger;
-        if (button("Ombudsman order: " + o.description + " — " + resident_text(c) + ", " + c.reference + " (" + left + ")", b))
-            open_case(app, c.id);
+        const std::string name = "Ombudsman order: " + o.description + " — " + resident_text(c) + ", " + c.reference + " (" + left + ")";
+        sem_push(Role::ListItem, name);
+        if (button(name, b)) open_case(app, c.id);
+        sem_pop();
     }
     sem_pop();
 }
