@@ -25,6 +25,21 @@ set_target_properties(doorstep_tests PROPERTIES RUNTIME_OUTPUT_DIRECTORY "${CMAK
 doorstep_warnings(doorstep_tests)
 doctest_discover_tests(doorstep_tests WORKING_DIRECTORY "${DOORSTEP_ROOT}")
 
+# The command-line tool end to end: a sample export bundle with photos passes
+# `doorstep validate` (files checked too), and the same bundle with one photo's
+# bytes damaged is refused, naming the file and its case.
+if(DOORSTEP_CLI_SOURCES)
+  add_test(NAME "cli: validate checks an export bundle and its attached files"
+    COMMAND sh -c [=[
+      set -e
+      "$0" demo --cases 80 --photos -o "$1/cli-bundle.json" > /dev/null
+      "$0" validate "$1/cli-bundle.json" | grep -q "attached files checked"
+      sed 's/"base64": *"iVBOR/"base64": "iVBOx/' "$1/cli-bundle.json" > "$1/cli-bundle-damaged.json"
+      if "$0" validate "$1/cli-bundle-damaged.json" > "$1/cli-bundle-damaged.txt"; then exit 1; fi
+      grep -q "(case " "$1/cli-bundle-damaged.txt"
+    ]=] "$<TARGET_FILE:doorstep>" "${CMAKE_BINARY_DIR}")
+endif()
+
 # Benchmarks: each bench/native/*.cpp is its own program in build/native/bench/ (run by `make bench`), at -O2.
 file(GLOB DOORSTEP_BENCH_SOURCES CONFIGURE_DEPENDS "${DOORSTEP_ROOT}/bench/native/*.cpp")
 foreach(src IN LISTS DOORSTEP_BENCH_SOURCES)

@@ -15,19 +15,9 @@ namespace {
 
 // Reads and validates one export; prints its problems prefixed with the file name.
 std::optional<Dataset> load(const std::string& path, std::ostream& out, std::ostream& err) {
-    std::string error;
-    const std::optional<std::string> text = read_file(path, error);
-    if (!text) {
-        err << "doorstep: " << error << "\n";
-        return std::nullopt;
-    }
-    Problems problems;
-    Result<Dataset> d = parse_dataset(*text, {}, &problems);
-    if (!d) {
-        for (const Error& e : problems) out << path << ": " << e.text() << "\n";
-        return std::nullopt;
-    }
-    return std::move(d.value());
+    std::optional<Bundle> b = load_export(path, out, err);
+    if (!b) return std::nullopt;
+    return std::move(b->data);
 }
 
 std::string plural(size_t n, const char* one, const char* many) {
@@ -36,8 +26,9 @@ std::string plural(size_t n, const char* one, const char* many) {
 
 int run_validate(const Args& args, std::ostream& out, std::ostream& err) {
     if (args.positional.size() != 1) return kUsage;
-    const std::optional<Dataset> d = load(args.positional[0], out, err);
-    if (!d) return kProblems;
+    const std::optional<Bundle> b = load_export(args.positional[0], out, err);
+    if (!b) return kProblems;
+    const Dataset* d = &b->data;
     const size_t open = static_cast<size_t>(std::count_if(d->cases.begin(), d->cases.end(), is_open));
     const size_t conflicted = static_cast<size_t>(
         std::count_if(d->cases.begin(), d->cases.end(), [](const Case& c) { return !c.conflicts.empty(); }));
@@ -46,7 +37,9 @@ int run_validate(const Args& args, std::ostream& out, std::ostream& err) {
         << plural(d->learning.size(), "learning item", "learning items") << ", "
         << plural(d->assessments.size(), "self-assessment", "self-assessments") << ", "
         << plural(d->quality_checks.size(), "quality check", "quality checks") << ", "
-        << plural(d->non_compliance.size(), "non-compliance event", "non-compliance events") << "\n";
+        << plural(d->non_compliance.size(), "non-compliance event", "non-compliance events")
+        << (b->has_files ? ", " + plural(b->files.size(), "attached file", "attached files") + " checked" : std::string())
+        << "\n";
     return kOk;
 }
 

@@ -31,20 +31,10 @@ int run_hazards(const Args& args, std::ostream& out, std::ostream& err) {
     if (!now) return kUsage;
 
     const std::string& path = args.positional[0];
-    std::string error;
-    const std::optional<std::string> text = read_file(path, error);
-    if (!text) {
-        err << "doorstep: " << error << "\n";
-        return kProblems;
-    }
-    Problems problems;
-    const Result<Dataset> d = parse_dataset(*text, {}, &problems);
-    if (!d) {
-        for (const Error& e : problems) out << path << ": " << e.text() << "\n";
-        if (problems.empty()) out << path << ": " << d.error().text() << "\n";
-        return kProblems;
-    }
-    out << open_hazards_text(d->cases, *now, d->settings, d->settings.calendar());
+    const std::optional<Bundle> b = load_export(path, out, err);
+    if (!b) return kProblems;
+    const Dataset& d = b->data;
+    out << open_hazards_text(d.cases, *now, d.settings, d.settings.calendar());
     return kOk;
 }
 

@@ -58,18 +58,9 @@ int run_letter(const Args& args, std::ostream& out, std::ostream& err) {
     if (args.has("--standard-wording")) options.easy_read = false;
     if (args.has("--large-print")) options.large_print = true;
 
-    std::string error;
-    const std::optional<std::string> text = read_file(path, error);
-    if (!text) {
-        err << "doorstep: " << error << "\n";
-        return kProblems;
-    }
-    Problems problems;
-    Result<Dataset> d = parse_dataset(*text, {}, &problems);
-    if (!d) {
-        for (const Error& e : problems) err << path << ": " << e.text() << "\n";
-        return kProblems;
-    }
+    std::optional<Bundle> bundle = load_export(path, err, err);
+    if (!bundle) return kProblems;
+    Dataset* d = &bundle->data;
     const Case* found = nullptr;
     for (const Case& c : d->cases)
         if (c.reference == ref || c.id == ref) found = &c;
@@ -101,6 +92,7 @@ int run_letter(const Args& args, std::ostream& out, std::ostream& err) {
     }
     const std::optional<std::string> target = args.option("-o");
     const bool as_text = args.has("--text") || !target || ends_with(*target, ".txt");
+    std::string error;
     if (!target) {
         out << letter->text;
     } else if (!write_file(*target, as_text ? letter->text : letter->html, error)) {
@@ -150,19 +142,9 @@ int run_letter_samples(const Args& args, std::ostream& out, std::ostream& err) {
     const std::string dir = args.positional[0];
     Settings settings = default_settings();
     if (args.positional.size() == 2) {
-        std::string error;
-        const std::optional<std::string> text = read_file(args.positional[1], error);
-        if (!text) {
-            err << "doorstep: " << error << "\n";
-            return kProblems;
-        }
-        Problems problems;
-        Result<Dataset> d = parse_dataset(*text, {}, &problems);
-        if (!d) {
-            for (const Error& e : problems) err << args.positional[1] << ": " << e.text() << "\n";
-            return kProblems;
-        }
-        settings = d->settings;
+        const std::optional<Bundle> b = load_export(args.positional[1], err, err);
+        if (!b) return kProblems;
+        settings = b->data.settings;
     }
     std::error_code ec;
     std::filesystem::create_directories(dir, ec);

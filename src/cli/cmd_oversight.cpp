@@ -21,20 +21,9 @@ namespace doorstep::cli {
 namespace {
 
 std::optional<Dataset> load_dataset(const std::string& path, std::ostream& err) {
-    std::string error;
-    const std::optional<std::string> text = read_file(path, error);
-    if (!text) {
-        err << "doorstep: " << error << "\n";
-        return std::nullopt;
-    }
-    Problems problems;
-    Result<Dataset> d = parse_dataset(*text, {}, &problems);
-    if (!d) {
-        if (problems.empty()) problems.push_back(d.error());
-        for (const Error& e : problems) err << path << ": " << e.text() << "\n";
-        return std::nullopt;
-    }
-    return std::move(d.value());
+    std::optional<Bundle> b = load_export(path, err, err);
+    if (!b) return std::nullopt;
+    return std::move(b->data);
 }
 
 int write_out(const Args& args, const std::string& bytes, std::ostream& out, std::ostream& err) {

@@ -49,20 +49,9 @@ std::optional<int> int_argument(const std::string& text, const char* what, int m
 }
 
 std::optional<Dataset> load(const std::string& path, std::ostream& err) {
-    std::string error;
-    const std::optional<std::string> text = read_file(path, error);
-    if (!text) {
-        err << "doorstep: " << error << "\n";
-        return std::nullopt;
-    }
-    Problems problems;
-    Result<Dataset> d = parse_dataset(*text, {}, &problems);
-    if (!d) {
-        if (problems.empty()) problems.push_back(d.error());
-        for (const Error& e : problems) err << path << ": " << e.text() << "\n";
-        return std::nullopt;
-    }
-    return std::move(d.value());
+    std::optional<Bundle> b = load_export(path, err, err);
+    if (!b) return std::nullopt;
+    return std::move(b->data);
 }
 
 int emit(const Args& args, const std::string& bytes, std::ostream& out, std::ostream& err) {

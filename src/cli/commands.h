@@ -34,6 +34,7 @@
 // `err` before returning kUsage.
 #pragma once
 #include "core/date.h"
+#include "storage/bundle.h"
 
 #include <iosfwd>
 #include <map>
@@ -84,6 +85,10 @@ std::optional<std::string> read_file(const std::string& path, std::string& error
 // Writes the whole file through a temporary and a rename, so a failed write
 // never leaves half a file. "-" writes to stdout.
 bool write_file(const std::string& path, const std::string& bytes, std::string& error);
+// An export or an export bundle, checked whole (its attached files too). Problems go
+// to `problems_to` one a line as "PATH: where: message"; a file that cannot be read
+// is reported on `err`. nullopt when anything is wrong.
+std::optional<Bundle> load_export(const std::string& path, std::ostream& problems_to, std::ostream& err);
 // A strict "YYYY-MM-DD" argument; prints a reason to err and returns nullopt otherwise.
 std::optional<Date> date_argument(const std::string& text, const char* what, std::ostream& err);
 // Today's date and the local time "YYYY-MM-DDTHH:MM" from the machine's clock.

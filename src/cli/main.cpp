@@ -35,6 +35,23 @@ std::optional<std::string> read_file(const std::string& path, std::string& error
     return buf.str();
 }
 
+std::optional<Bundle> load_export(const std::string& path, std::ostream& problems_to, std::ostream& err) {
+    std::string error;
+    const std::optional<std::string> text = read_file(path, error);
+    if (!text) {
+        err << "doorstep: " << error << "\n";
+        return std::nullopt;
+    }
+    Problems problems;
+    Result<Bundle> b = read_bundle(*text, {}, {}, &problems);
+    if (!b) {
+        if (problems.empty()) problems.push_back(b.error());
+        for (const Error& e : problems) problems_to << path << ": " << e.text() << "\n";
+        return std::nullopt;
+    }
+    return std::move(b.value());
+}
+
 bool write_file(const std::string& path, const std::string& bytes, std::string& error) {
     if (path == "-") {
         std::cout << bytes;

@@ -1,5 +1,7 @@
 #include "storage/case_store.h"
 
+#include "storage/bundle.h"
+
 #include "core/base64.h"
 #include "core/case_json.h"
 #include "core/hashing.h"
@@ -35,13 +37,6 @@ std::string attachment_meta_path(const std::string& sha) { return "attachments/"
 
 bool ends_with(const std::string& s, std::string_view tail) {
     return s.size() >= tail.size() && s.compare(s.size() - tail.size(), tail.size(), tail) == 0;
-}
-
-bool is_sha256_hex(std::string_view s) {
-    if (s.size() != 64) return false;
-    for (char c : s)
-        if (!((c >= '0' && c <= '9') || (c >= 'a' && c <= 'f'))) return false;
-    return true;
 }
 
 // Case ids become file names: only the characters a UUID (or a tidy legacy id) uses.
@@ -691,94 +686,27 @@ std::string CaseStore::export_bundle(std::vector<Error>* missing) {
 }
 
 Result<ImportOutcome> CaseStore::import_bundle(std::string_view text, bool merge) {
-    json doc = json::parse(text.begin(), text.end(), nullptr, false);
-    if (!doc.is_object() || !doc.contains("files")) {
-        // A plain export (or not JSON at all: parse_dataset says where it breaks).
-        return merge ? import_merge(text) : import_replace(text);
-    }
-    json files_json = std::move(doc["files"]);
-    doc.erase("files");
-    auto parsed = parse_dataset(doc.dump(), limits);
-    if (!parsed) return parsed.error();
-
-    // Name each file by what refers to it: "photo.jpg (case DS-2025-000123)".
-    std::map<std::string, std::string> names;
-    for (const Case& c : parsed->cases)
-        for (const Attachment& a : c.attachments) {
-            names.emplace(a.sha256, (a.filename.empty() ? "attachment" : a.filename) + " (case " + case_label(c) + ")");
-            if (!a.thumbnail_sha256.empty())
-                names.emplace(a.thumbnail_sha256, "thumbnail of " + (a.filename.empty() ? "an attachment" : a.filename) +
-                                                      " (case " + case_label(c) + ")");
-        }
-
-    Problems problems;
-    struct Incoming {
-        std::string sha, mime, bytes;
-    };
-    std::vector<Incoming> incoming;
-    if (!files_json.is_object()) {
-        problems.push_back(Error{"files", "expected an object of attachments keyed by their SHA-256"});
-    } else {
-        for (auto it = files_json.begin(); it != files_json.end(); ++it) {
-            const std::string sha = it.key();
-            const auto named = names.find(sha);
-            const std::string where = "files." + sha.substr(0, 64) + (named != names.end() ? " " + named->second : "");
-            if (!is_sha256_hex(sha)) {
-                problems.push_back(Error{where, "the key is not a SHA-256 fingerprint (64 lowercase hex characters)"});
-                continue;
-            }
-            const json& f = it.value();
-            if (!f.is_object() || !f.contains("mime") || !f["mime"].is_string() || !f.contains("base64") ||
-                !f["base64"].is_string()) {
-                problems.push_back(Error{where, "expected {\"mime\": text, \"size\": number, \"base64\": text}"});
-                continue;
-            }
-            auto bytes = base64_decode(f["base64"].get_ref<const std::string&>());
-            if (!bytes) {
-                problems.push_back(Error{where, "the base64 text is damaged"});
-                continue;
-            }
-            if (f.contains("size") && (!f["size"].is_number_integer() || f["size"].get<int64_t>() != int64_t(bytes->size()))) {
-                problems.push_back(Error{where, "the size does not match the contents (" + std::to_string(bytes->size()) + " bytes)"});
-                continue;
-            }
-            const std::string mime = f["mime"].get<std::string>();
-            if (Status s = check_attachment(*bytes, mime, named != names.end() ? named->second : sha, attachment_limits); !s) {
-                problems.push_back(Error{where, s.error().message});
-                continue;
-            }
-            if (sha256_hex(*bytes) != sha) {
-                problems.push_back(Error{where, "the contents do not match their SHA-256 fingerprint: the file is damaged"});
-                continue;
-            }
-            incoming.push_back({sha, normalise_mime(mime), std::move(*bytes)});
-        }
-    }
-    if (!problems.empty()) {
-        std::string message = std::to_string(problems.size()) + (problems.size() == 1 ? " problem" : " problems") +
-                              " with the attached files; nothing was imported";
-        for (const Error& e : problems) message += "\n" + e.text();
-        return Error{"import", message};
-    }
+    auto bundle = read_bundle(text, limits, attachment_limits);
+    if (!bundle) return bundle.error();
 
     // Attachments first: named by content, so extra ones are harmless if the
     // import then fails, and one already here is never stored twice.
     ImportOutcome outcome;
-    for (const Incoming& f : incoming) {
-        if (files_.exists(attachment_path(f.sha))) {
+    for (const BundleFile& f : bundle->files) {
+        if (files_.exists(attachment_path(f.sha256))) {
             ++outcome.attachments_already_here;
             continue;
         }
-        if (Status s = files_.write(attachment_path(f.sha), f.bytes); !s)
-            return Error{"", "Could not import: " + s.error().message + " (attachment " + f.sha + "). Nothing was changed."};
+        if (Status s = files_.write(attachment_path(f.sha256), f.bytes); !s)
+            return Error{"", "Could not import: " + s.error().message + " (attachment " + f.sha256 + "). Nothing was changed."};
         ojson meta = ojson::object();
         meta["mime"] = f.mime;
         meta["size"] = int64_t(f.bytes.size());
-        if (Status s = files_.write(attachment_meta_path(f.sha), meta.dump() + "\n"); !s)
-            return Error{"", "Could not import: " + s.error().message + " (attachment " + f.sha + "). Nothing was changed."};
+        if (Status s = files_.write(attachment_meta_path(f.sha256), meta.dump() + "\n"); !s)
+            return Error{"", "Could not import: " + s.error().message + " (attachment " + f.sha256 + "). Nothing was changed."};
         ++outcome.attachments_added;
     }
-    return apply_import(std::move(*parsed), merge, std::move(outcome));
+    return apply_import(std::move(bundle->data), merge, std::move(outcome));
 }
 
 }  // namespace doorstep
