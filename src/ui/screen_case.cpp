@@ -223,6 +223,15 @@ void remedies_and_actions(App& app, const Case& c) {
     }
 }
 
+// A step's badge: time left, or when it was done in the officer's words ("done 10 Oct 2026 03:58, on time").
+std::string step_badge_text(const HazardStepStatus& step) {
+    const bool done = step.state == HazardStepState::DoneOnTime || step.state == HazardStepState::DoneLate;
+    if (!done || (!step.done_at && !step.done)) return describe_time_left(step);
+    std::string when = step.done_at ? short_date(step.done_at->date) + " " + to_iso(*step.done_at).substr(11)
+                                    : short_date(*step.done);
+    return "done " + when + (step.state == HazardStepState::DoneOnTime ? ", on time" : ", late");
+}
+
 // Awaab's Law: each hazard's legal clock, step by step, with time left in words.
 void hazards_panel(App& app, const Case& c) {
     AppState& st = *app.state;
@@ -250,13 +259,14 @@ void hazards_panel(App& app, const Case& c) {
                                 step.state == HazardStepState::NotNeeded ? theme().done
                       : step.state == HazardStepState::DoneLate         ? theme().due_today
                                                                         : theme().upcoming;
-            badge(describe_time_left(step), ink, false, false);
-            ImGui::SameLine();
+            badge(step_badge_text(step), ink, false, false);
+            // Side by side when there is room for a readable column; on a phone the step goes under its badge.
+            if (ImGui::GetContentRegionAvail().x >= 34.0f * ImGui::GetFontSize()) ImGui::SameLine();
             ImGui::PushTextWrapPos(0.0f);
             std::string t = std::string(step.label) + ", by " + due + (step.provisional ? " (moves when the investigation ends)" : "");
             ImGui::TextUnformatted(t.c_str());
             ImGui::PopTextWrapPos();
-            sem_text(Role::ListItem, t + ": " + describe_time_left(step));
+            sem_text(Role::ListItem, t + ": " + step_badge_text(step));
         }
         sem_pop();
         draw_hazard_evidence(app, c, h);  // its photos and "Add a photo"
@@ -369,6 +379,7 @@ void draw_case(App& app) {
 
     for (auto it = c.stages.rbegin(); it != c.stages.rend(); ++it) stage_panel(app, c, *it);
     if (c.kind == CaseKind::Complaint) remedies_and_actions(app, c);
+    draw_case_oversight(app, c);  // remedy offers, surveys, the Housing Ombudsman
 
     heading("What the resident said", 2);
     label_value("In their own words", c.own_words);
@@ -379,7 +390,6 @@ void draw_case(App& app) {
 
     heading("Contact details", 2);
     label_value("Address", c.resident.address + (c.resident.postcode.empty() ? "" : ", " + c.resident.postcode));
-    draw_case_oversight(app, c);  // remedy offers, surveys, the Housing Ombudsman
     label_value("Phone", c.resident.phone);
     label_value("Email", c.resident.email);
     label_value("Prefers", contact_method_label(c.resident.preferred_contact));

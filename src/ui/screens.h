@@ -35,11 +35,6 @@ void handle_refused_evidence(App& app);
 // Full-screen forms for case actions (screen_case_actions.cpp).
 void draw_dialog(App& app);
 
-// A clipped list of cases (Today and Cases share it): one row per case with
-// resident, reference, stage, next action and days left; one tap opens it.
-void case_rows(App& app, const std::vector<int>& rows, const char* list_name, float max_height = 0);
-
-// New contact drafts (screen_new_contact.cpp).
 // Oversight on a complaint (screen_case_oversight.cpp): remedies from offer to
 // paid, satisfaction surveys, the Housing Ombudsman's referral and orders; and
 // its forms (title, or null for a kind that is not one of them).
@@ -51,6 +46,11 @@ void draw_oversight_form(App& app, const Case& c);
 void award_parts_fields(int64_t (&pence)[4]);
 AwardParts award_parts(const int64_t (&pence)[4]);
 
+// A clipped list of cases (Today and Cases share it): one row per case with
+// resident, reference, stage, next action and days left; one tap opens it.
+void case_rows(App& app, const std::vector<int>& rows, const char* list_name, float max_height = 0);
+
+// New contact drafts (screen_new_contact.cpp).
 void save_contact_draft(App& app);
 std::string contact_draft_title(const ContactForm& f);
 
