@@ -24,6 +24,8 @@ void doorstep_backend_set_clipboard(const char* text);
 int doorstep_backend_clipboard_length();
 void doorstep_backend_clipboard_copy(char* dest, int cap);
 }
+// host_web.js: prefers-reduced-motion, read as the finger lifts (the setting can change at any time).
+extern "C" int doorstep_host_reduced_motion();
 
 namespace doorstep::web {
 
@@ -418,7 +420,7 @@ EM_BOOL on_touch(int type, const EmscriptenTouchEvent* e, void*) {
                 touch_cancel(g.scroll);
             } else {
                 touch_move(g.scroll, x, y, now);
-                touch_end(g.scroll, now, true);
+                touch_end(g.scroll, now, /*momentum=*/doorstep_host_reduced_motion() == 0);  // no fling when motion is reduced
             }
             if (g.touch_caught || phase == P::Moving) {
                 g.touch_caught = false;
