@@ -375,15 +375,16 @@ std::vector<Table> report_tables(const Report& r, const OutputOptions& o) {
     }
     {
         Table t{"satisfaction", "Satisfaction with complaint handling",
-                "Short surveys after a final response in the period, against the landlord's targets for surveying.",
+                "Short surveys after each stage's response in the period, against the landlord's targets for surveying.",
                 {"Measure", "Stage 1", "Stage 2"}, {}};
         const SatisfactionStage& a = r.satisfaction_stage1;
         const SatisfactionStage& b = r.satisfaction_stage2;
         auto both = [&](const char* label, const std::string& x, const std::string& y) { t.rows.push_back({label, x, y}); };
-        both("Cases whose final response was at this stage", std::to_string(a.responded_cases), std::to_string(b.responded_cases));
+        both("Cases with a response at this stage", std::to_string(a.responded_cases), std::to_string(b.responded_cases));
         both("Surveys offered", ratio_text(a.offered), ratio_text(b.offered));
         both("Target share to survey", std::to_string(a.target_pct) + "%", std::to_string(b.target_pct) + "%");
         both("Surveys answered", ratio_text(a.answered), ratio_text(b.answered));
+        both("Surveys declined by the resident", std::to_string(a.declined), std::to_string(b.declined));
         both("Satisfied with handling (4 or 5 of 5)", ratio_text(a.satisfied_handling), ratio_text(b.satisfied_handling));
         both("Satisfied with the outcome (4 or 5 of 5)", ratio_text(a.satisfied_outcome), ratio_text(b.satisfied_outcome));
         both("Average score: handling", opt_fixed(a.mean_handling, 1), opt_fixed(b.mean_handling, 1));
@@ -966,6 +967,7 @@ ojson satisfaction_json(const SatisfactionStage& s) {
     j["target_pct"] = s.target_pct;
     j["meets_target"] = s.offered.pct() ? ojson(*s.offered.pct() >= s.target_pct) : ojson(nullptr);
     j["answered"] = ratio_json(s.answered);
+    j["declined"] = s.declined;
     j["satisfied_handling"] = ratio_json(s.satisfied_handling);
     j["satisfied_outcome"] = ratio_json(s.satisfied_outcome);
     j["mean_handling"] = num_or_null(s.mean_handling);

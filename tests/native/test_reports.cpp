@@ -558,6 +558,8 @@ TEST_CASE("report output: JSON carries each TSM figure beside its numerator and 
     CHECK(j["satisfaction"]["stage1"]["offered"]["denominator"] == 6);
     CHECK(j["satisfaction"]["stage1"]["meets_target"] == true);   // 4 of 6 = 67% >= 50%
     CHECK(j["satisfaction"]["stage2"]["meets_target"] == false);  // 1 of 2 = 50% < 100%
+    CHECK(j["satisfaction"]["stage1"]["declined"] == 1);          // A said no to the stage 1 survey
+    CHECK(j["satisfaction"]["stage2"]["declined"] == 0);
     CHECK(j["period"]["from"] == "2024-04-01");
 }
 
