@@ -198,6 +198,13 @@ void draw_reports(App& app) {
         app.host.download("complaints-report-" + to_iso(period.from) + ".csv", "text/csv", report_csv(r, oo));
         say(app, "Tables downloaded.");
     }
+    // 9.6, 9.7: the pack for the governing body and the Member Responsible for Complaints.
+    if (button("Download the governing-body pack (HTML)") && app.host.download) {
+        OutputOptions pack = oo;
+        pack.document = ReportDocument::GoverningBody;
+        app.host.download("governing-body-pack-" + to_iso(period.from) + ".html", "text/html", report_html(r, pack));
+        say(app, "Governing-body pack downloaded.");
+    }
 
     heading("Tenant Satisfaction Measures", 2);
     const Tsm& t = r.tsm;

@@ -93,7 +93,7 @@ async function download(page, button) {
   return { name: d.suggestedFilename(), html: fs.readFileSync(file, 'utf8') };
 }
 
-test('documents the app downloads: annual report, self-assessment and letters pass axe', async (t) => {
+test('documents the app downloads: annual report, governing-body pack, self-assessment and letters pass axe', async (t) => {
   const { page, context } = await t.openApp({ viewport: { width: 1024, height: 768 }, acceptDownloads: true });
   await settle(page);
   await loadSampleData(page);
@@ -101,6 +101,10 @@ test('documents the app downloads: annual report, self-assessment and letters pa
 
   await goTo(page, 'Reports');
   docs.push(await download(page, 'Download the annual report (HTML)'));
+  const pack = await download(page, 'Download the governing-body pack (HTML)');
+  assert(/governing-body-pack-\d{4}-\d{2}-\d{2}\.html/.test(pack.name), `pack file name: ${pack.name}`);
+  assert(pack.html.includes('Ombudsman'), 'the governing-body pack reports on the Ombudsman (9.7c)');
+  docs.push(pack);
 
   await goTo(page, 'Self-assessment');
   for (const start of ["Copy last year's answers forward", 'Start the self-assessment']) {
