@@ -9,54 +9,15 @@
 //   self-assessment-sign-off-<size>.png  sign-off by the lead officer and the Member Responsible
 //
 //   node scripts/assurance-screenshots.mjs [--site build/web/site] [--out docs/screenshots] [--only 390x844]
-import fs from 'node:fs';
-import path from 'node:path';
 import { serve } from './serve.mjs';
-import { ROOT, launch, openPage } from '../tests/browser/lib.mjs';
+import { screenshotSetup, scrollToTop, writeShot } from './screenshot-kit.mjs';
+import { launch, openPage } from '../tests/browser/lib.mjs';
 import { find, goTo, loadSampleData, semantics, settle, tap, typeInto, until } from '../tests/browser/ui-driver.mjs';
 
-const arg = (name, fallback) => {
-  const i = process.argv.indexOf(name);
-  return i > 0 ? process.argv[i + 1] : fallback;
-};
-const site = path.resolve(arg('--site', process.env.DOORSTEP_SITE || path.join(ROOT, 'build/web/site')));
-const out = path.resolve(arg('--out', path.join(ROOT, 'docs/screenshots')));
-const only = arg('--only', '');
-const SIZES = [
-  { width: 1024, height: 768, scale: 1 },
-  { width: 768, height: 1024, scale: 1 },
-  { width: 390, height: 844, scale: 2 },
-].filter((s) => !only || only === `${s.width}x${s.height}`);
-
-if (!fs.existsSync(path.join(site, 'index.html'))) {
-  console.error(`assurance-screenshots: ${site}/index.html not found; build the site first (make web)`);
-  process.exit(1);
-}
-fs.mkdirSync(out, { recursive: true });
+const { site, out, sizes: SIZES } = screenshotSetup('assurance-screenshots');
 
 async function shot(page, size, name) {
-  await settle(page, 300);
-  const file = path.join(out, `${name}-${size.width}x${size.height}.png`);
-  await page.screenshot({ path: file });
-  console.log(`wrote ${path.relative(ROOT, file)}`);
-}
-
-// Scrolls with the mouse wheel until the named node is near the top of the screen.
-async function scrollToTop(page, name) {
-  const vh = page.viewportSize().height;
-  const vw = page.viewportSize().width;
-  for (let i = 0; i < 40; i++) {
-    const n = await find(page, name);
-    if (!n) throw new Error(`"${name}" is not on the screen`);
-    const top = vw < 600 ? 70 : 16;
-    if (n.y >= top - 8 && n.y <= top + 60) return;
-    await page.mouse.move(Math.min(vw - 30, vw * 0.75), vh * 0.45);
-    const before = n.y;
-    await page.mouse.wheel(0, n.y - top);
-    await settle(page, 150);
-    const after = await find(page, name);
-    if (!after || Math.abs(after.y - before) < 2) return;  // the page scrolls no further
-  }
+  await writeShot(page, out, size, name);
 }
 
 const { server, url } = await serve(site);
@@ -77,7 +38,7 @@ try {
       await tap(page, open.name, { role: 'button' });
       await until(page, () => window.doorstep.semantics().nodes.some((n) => n.role === 'heading' && n.name.startsWith('Check of ')),
         null, 'the check');
-      await scrollToTop(page, `Check of ${open.name.slice(6)}`);
+      await scrollToTop(page, `Check of ${open.name.slice(6)}`, { phoneTop: 70 });
       await shot(page, size, 'assurance-quality');
       await tap(page, "Back to the month's sample", { role: 'button' });
 
@@ -90,7 +51,7 @@ try {
         'The resident reported a leak twice before it was fixed. The response apologised and paid for the delay.');
       await typeInto(page, 'Reviewed by', 'Quinn Checker');
       await tap(page, 'Mark reviewed for the panel', { role: 'button' });
-      await scrollToTop(page, 'What the study shows');
+      await scrollToTop(page, 'What the study shows', { phoneTop: 70 });
       await shot(page, size, 'assurance-case-study');
 
       await tap(page, 'Choose another case', { role: 'button' }).catch(() => {});
@@ -105,9 +66,9 @@ try {
       await tap(page, 'Start the extra assessment', { role: 'button' });
       const withAction = (await semantics(page)).nodes.find((n) => n.role === 'heading' && /^Actions for 6\./.test(n.name));
       const provision = withAction ? withAction.name.slice('Actions for '.length) : '6.1';
-      await scrollToTop(page, `${provision} (must)`).catch(() => scrollToTop(page, `${provision} (should)`));
+      await scrollToTop(page, `${provision} (must)`, { phoneTop: 70 }).catch(() => scrollToTop(page, `${provision} (should)`, { phoneTop: 70 }));
       await shot(page, size, 'self-assessment-actions');
-      await scrollToTop(page, 'Sign-off');
+      await scrollToTop(page, 'Sign-off', { phoneTop: 70 });
       await shot(page, size, 'self-assessment-sign-off');
     } catch (err) {
       failed = true;

@@ -5,52 +5,15 @@
 // 390x844 (2x), into docs/screenshots/<name>-<w>x<h>.png. Drives the real UI
 // like a person (tests/browser/ui-driver.mjs).
 //   node scripts/oversight-screenshots.mjs [--site build/web/site] [--out docs/screenshots] [--only 390x844]
-import fs from 'node:fs';
-import path from 'node:path';
 import { serve } from './serve.mjs';
-import { ROOT, launch, openPage } from '../tests/browser/lib.mjs';
+import { screenshotSetup, scrollToTop, writeShot } from './screenshot-kit.mjs';
+import { launch, openPage } from '../tests/browser/lib.mjs';
 import { find, goTo, loadSampleData, semantics, settle, tap, typeInto, until } from '../tests/browser/ui-driver.mjs';
 
-const arg = (name, fallback) => {
-  const i = process.argv.indexOf(name);
-  return i > 0 ? process.argv[i + 1] : fallback;
-};
-const site = path.resolve(arg('--site', process.env.DOORSTEP_SITE || path.join(ROOT, 'build/web/site')));
-const out = path.resolve(arg('--out', path.join(ROOT, 'docs/screenshots')));
-const only = arg('--only', '');
-const SIZES = [
-  { width: 1024, height: 768, scale: 1 },
-  { width: 768, height: 1024, scale: 1 },
-  { width: 390, height: 844, scale: 2 },
-].filter((s) => !only || only === `${s.width}x${s.height}`);
-
-if (!fs.existsSync(path.join(site, 'index.html'))) {
-  console.error(`oversight-screenshots: ${site}/index.html not found; build the site first (make web)`);
-  process.exit(1);
-}
-fs.mkdirSync(out, { recursive: true });
+const { site, out, sizes: SIZES } = screenshotSetup('oversight-screenshots');
 
 async function shot(page, size, name) {
-  await settle(page, 300);
-  const file = path.join(out, `${name}-${size.width}x${size.height}.png`);
-  await page.screenshot({ path: file });
-  console.log(`wrote ${path.relative(ROOT, file)}`);
-}
-
-// Scrolls with the mouse wheel until the heading is near the top of the screen.
-async function scrollToTop(page, name) {
-  const vh = page.viewportSize().height;
-  const vw = page.viewportSize().width;
-  for (let i = 0; i < 40; i++) {
-    const n = await find(page, name, { role: 'heading' });
-    if (!n) throw new Error(`no heading "${name}"`);
-    if (n.y >= 8 && n.y <= 76) return;
-    await page.mouse.move(Math.min(vw - 30, vw * 0.75), vh * 0.45);
-    await page.mouse.wheel(0, n.y - 16);
-    await settle(page, 150);
-    const after = await find(page, name, { role: 'heading' });
-    if (!after || Math.abs(after.y - n.y) < 2) return;  // the page scrolls no further
-  }
+  await writeShot(page, out, size, name);
 }
 
 // The sample case that shows the most: an Ombudsman order still open, surveys, remedies.
@@ -78,7 +41,7 @@ try {
       await loadSampleData(page);
       await goTo(page, 'Today');
       if (await find(page, 'Housing Ombudsman orders', { role: 'list' })) {
-        await scrollToTop(page, (await semantics(page)).nodes.find((n) => n.role === 'heading' && n.name.startsWith('Housing Ombudsman orders')).name);
+        await scrollToTop(page, (await semantics(page)).nodes.find((n) => n.role === 'heading' && n.name.startsWith('Housing Ombudsman orders')).name, { role: 'heading' });
         await shot(page, size, 'today-ombudsman-orders');
       }
       const best = bestCase(JSON.parse(await page.evaluate(() => window.doorstep.exportJson())));
@@ -93,10 +56,10 @@ try {
       await tap(page, row.name, { role: 'link' });
       await until(page, () => window.doorstep.semantics().nodes.some((n) => n.name.startsWith('Back to')), null, 'case screen');
       if (await find(page, 'Remedy offers and answers (7.3)', { role: 'heading' })) {
-        await scrollToTop(page, 'Remedy offers and answers (7.3)');
+        await scrollToTop(page, 'Remedy offers and answers (7.3)', { role: 'heading' });
         await shot(page, size, 'case-oversight-remedies');
       }
-      await scrollToTop(page, 'Housing Ombudsman');
+      await scrollToTop(page, 'Housing Ombudsman', { role: 'heading' });
       await shot(page, size, 'case-oversight-ombudsman');
     } catch (e) {
       failed = true;

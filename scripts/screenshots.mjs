@@ -5,39 +5,18 @@
 // (tests/browser/ui-driver.mjs).
 //   node scripts/screenshots.mjs [--site build/web/site] [--out docs/screenshots] [--only 390x844] [--shot case-hazard-damp]
 // --shot takes only that screenshot (after loading the sample data where it needs it).
-import fs from 'node:fs';
-import path from 'node:path';
 import { serve } from './serve.mjs';
-import { ROOT, launch, openPage } from '../tests/browser/lib.mjs';
+import { arg, screenshotSetup, scrollToTop, writeShot } from './screenshot-kit.mjs';
+import { launch, openPage } from '../tests/browser/lib.mjs';
 import { find, goTo, loadSampleData, semantics, settle, tap, typeInto, until, waitForTitle } from '../tests/browser/ui-driver.mjs';
 
-const arg = (name, fallback) => {
-  const i = process.argv.indexOf(name);
-  return i > 0 ? process.argv[i + 1] : fallback;
-};
-const site = path.resolve(arg('--site', process.env.DOORSTEP_SITE || path.join(ROOT, 'build/web/site')));
-const out = path.resolve(arg('--out', path.join(ROOT, 'docs/screenshots')));
-const only = arg('--only', '');
+const { site, out, sizes: SIZES } = screenshotSetup('screenshots');
 const onlyShot = arg('--shot', '');
 const want = (name) => !onlyShot || onlyShot === name;
-const SIZES = [
-  { width: 1024, height: 768, scale: 1 },
-  { width: 768, height: 1024, scale: 1 },
-  { width: 390, height: 844, scale: 2 },
-].filter((s) => !only || only === `${s.width}x${s.height}`);
-
-if (!fs.existsSync(path.join(site, 'index.html'))) {
-  console.error(`screenshots: ${site}/index.html not found; build the site first (make web)`);
-  process.exit(1);
-}
-fs.mkdirSync(out, { recursive: true });
 
 async function shot(page, size, name) {
   if (!want(name)) return;
-  await settle(page, 300);
-  const file = path.join(out, `${name}-${size.width}x${size.height}.png`);
-  await page.screenshot({ path: file });
-  console.log(`wrote ${path.relative(ROOT, file)}`);
+  await writeShot(page, out, size, name);
 }
 
 async function openFirstCase(page, prefer) {
@@ -47,24 +26,6 @@ async function openFirstCase(page, prefer) {
   await tap(page, row.name, { role: 'link' });
   await until(page, () => window.doorstep.semantics().nodes.some((n) => n.name.startsWith('Back to')), null, 'case screen');
   await settle(page, 300);
-}
-
-// Scrolls with the mouse wheel until the heading is near the top of the screen.
-async function scrollToTop(page, name) {
-  const vh = page.viewportSize().height;
-  const vw = page.viewportSize().width;
-  for (let i = 0; i < 40; i++) {
-    const n = await find(page, name);
-    if (!n) return;
-    const top = 16;
-    if (n.y >= top - 8 && n.y <= top + 60) return;
-    await page.mouse.move(Math.min(vw - 30, vw * 0.75), vh * 0.45);
-    const before = n.y;
-    await page.mouse.wheel(0, n.y - top);
-    await settle(page, 150);
-    const after = await find(page, name);
-    if (!after || Math.abs(after.y - before) < 2) return;  // the page scrolls no further
-  }
 }
 
 // A sample case with a damp-and-mould hazard (and photos of it when the sample data has them):
@@ -93,7 +54,7 @@ async function dampHazardCase(page, size) {
   if (!row) throw new Error(`case ${best.reference} is not listed`);
   await tap(page, row.name, { role: 'link' });
   await until(page, () => window.doorstep.semantics().nodes.some((n) => n.name.startsWith('Back to')), null, 'case screen');
-  await scrollToTop(page, "Hazards (Awaab's Law)");
+  await scrollToTop(page, "Hazards (Awaab's Law)", { required: false });
   await settle(page, 800);  // thumbnails decode and draw
   await shot(page, size, 'case-hazard-damp');
   await goTo(page, 'Cases');
