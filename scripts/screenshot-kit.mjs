@@ -1,11 +1,12 @@
 // What every screenshot script shares: its command line (--site, --out, --only),
 // the three sizes officers use (1024x768 laptop, 768x1024 tablet portrait,
-// 390x844 phone at 2x), writing one PNG, and scrolling a node to the top of the
-// screen with the mouse wheel as a person would.
+// 390x844 phone at 2x) each in a fresh browser, writing one PNG, scrolling a node
+// to the top of the screen and opening a case, as a person would.
 import fs from 'node:fs';
 import path from 'node:path';
-import { ROOT } from '../tests/browser/lib.mjs';
-import { find, settle } from '../tests/browser/ui-driver.mjs';
+import { serve } from './serve.mjs';
+import { ROOT, launch, openPage } from '../tests/browser/lib.mjs';
+import { find, goTo, semantics, settle, tap, typeInto, until } from '../tests/browser/ui-driver.mjs';
 
 export function arg(name, fallback) {
   const i = process.argv.indexOf(name);
@@ -60,4 +61,43 @@ export async function scrollToTop(page, name, { role, required = true, phoneTop 
     const after = await look();
     if (!after || Math.abs(after.y - before) < 2) return;  // the page scrolls no further
   }
+}
+
+// Serves the site and runs `take(page, size)` in a fresh browser at each size; a
+// size that fails is reported and the others still run. Exits 1 if any failed.
+export async function atEachSize(script, site, sizes, take) {
+  const { server, url } = await serve(site);
+  let failed = false;
+  try {
+    for (const size of sizes) {
+      const browser = await launch({ viewport: { width: size.width, height: size.height }, deviceScaleFactor: size.scale });
+      try {
+        const { page } = await openPage(browser.context, url);
+        await take(page, size);
+      } catch (err) {
+        failed = true;
+        console.error(`${script} ${size.width}x${size.height}: ${err.stack || err.message || err}`);
+      } finally {
+        await browser.close();
+      }
+    }
+  } finally {
+    server.close();
+  }
+  process.exit(failed ? 1 : 0);
+}
+
+// Opens a case through the Cases list, as a person would: search by its reference
+// (showing closed cases too when it is closed) and tap its row.
+export async function openCaseByReference(page, { reference, closed }) {
+  await goTo(page, 'Cases');
+  if (closed) {  // the list shows open cases until the filter says otherwise
+    await tap(page, 'Filters', { role: 'button' });
+    await tap(page, 'All', { role: 'radio' });
+  }
+  await typeInto(page, 'Search', reference);
+  const row = (await semantics(page)).nodes.find((n) => n.role === 'link' && n.name.includes(reference));
+  if (!row) throw new Error(`case ${reference} is not listed`);
+  await tap(page, row.name, { role: 'link' });
+  await until(page, () => window.doorstep.semantics().nodes.some((n) => n.name.startsWith('Back to')), null, 'case screen');
 }

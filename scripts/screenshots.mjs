@@ -5,9 +5,7 @@
 // (tests/browser/ui-driver.mjs).
 //   node scripts/screenshots.mjs [--site build/web/site] [--out docs/screenshots] [--only 390x844] [--shot case-hazard-damp]
 // --shot takes only that screenshot (after loading the sample data where it needs it).
-import { serve } from './serve.mjs';
-import { arg, screenshotSetup, scrollToTop, writeShot } from './screenshot-kit.mjs';
-import { launch, openPage } from '../tests/browser/lib.mjs';
+import { arg, atEachSize, openCaseByReference, screenshotSetup, scrollToTop, writeShot } from './screenshot-kit.mjs';
 import { find, goTo, loadSampleData, semantics, settle, tap, typeInto, until, waitForTitle } from '../tests/browser/ui-driver.mjs';
 
 const { site, out, sizes: SIZES } = screenshotSetup('screenshots');
@@ -44,16 +42,7 @@ async function dampHazardCase(page, size) {
     }
   }
   if (!best) throw new Error('no sample case has a damp-and-mould hazard');
-  await goTo(page, 'Cases');
-  if (best.closed) {  // the list shows open cases until the filter says otherwise
-    await tap(page, 'Filters', { role: 'button' });
-    await tap(page, 'All', { role: 'radio' });
-  }
-  await typeInto(page, 'Search', best.reference);
-  const row = (await semantics(page)).nodes.find((n) => n.role === 'link' && n.name.includes(best.reference));
-  if (!row) throw new Error(`case ${best.reference} is not listed`);
-  await tap(page, row.name, { role: 'link' });
-  await until(page, () => window.doorstep.semantics().nodes.some((n) => n.name.startsWith('Back to')), null, 'case screen');
+  await openCaseByReference(page, best);
   await scrollToTop(page, "Hazards (Awaab's Law)", { required: false });
   await settle(page, 800);  // thumbnails decode and draw
   await shot(page, size, 'case-hazard-damp');
@@ -65,60 +54,44 @@ async function dampHazardCase(page, size) {
   }
 }
 
-const { server, url } = await serve(site);
-let failed = false;
-try {
-  for (const size of SIZES) {
-    const browser = await launch({ viewport: { width: size.width, height: size.height }, deviceScaleFactor: size.scale });
-    try {
-      const { page } = await openPage(browser.context, url);
-      await shot(page, size, 'today-empty');
-      await goTo(page, 'New contact');
-      await shot(page, size, 'new-contact');
-      await loadSampleData(page);
-      await shot(page, size, 'settings');
-      if (want('case-hazard-damp')) await dampHazardCase(page, size);
-      if (onlyShot) continue;
-      await goTo(page, 'Today');
-      await shot(page, size, 'today');
-      await goTo(page, 'Cases');
-      await shot(page, size, 'cases');
-      await openFirstCase(page, /overdue/);
-      await shot(page, size, 'case');
-      await tap(page, 'Letters for this case', { role: 'button' });
-      await waitForTitle(page, 'Letters');
-      await shot(page, size, 'letters');
-      // A case still to acknowledge, for the form.
-      await openFirstCase(page, /Acknowledge/);
-      const ack = await find(page, 'Acknowledge stage 1', { role: 'button' });
-      if (ack) {
-        await tap(page, 'Acknowledge stage 1', { role: 'button' });
-        await waitForTitle(page, 'Acknowledge stage 1');
-        await shot(page, size, 'acknowledge');
-        await page.keyboard.press('Escape');
-        await settle(page);
-      }
-      await goTo(page, 'Reports');
-      await shot(page, size, 'reports');
-      await goTo(page, 'Self-assessment');
-      if (await find(page, 'Start the self-assessment', { role: 'button' })) {
-        await tap(page, 'Start the self-assessment', { role: 'button' });
-        await settle(page, 400);
-      }
-      await shot(page, size, 'self-assessment');
-      if (await find(page, 'Menu', { role: 'button' }) || await find(page, 'More', { role: 'button' })) {
-        await tap(page, (await find(page, 'Menu', { role: 'button' })) ? 'Menu' : 'More', { role: 'button' });
-        await waitForTitle(page, 'Menu');
-        await shot(page, size, 'menu');
-      }
-    } catch (err) {
-      failed = true;
-      console.error(`screenshots ${size.width}x${size.height}: ${err.stack || err.message}`);
-    } finally {
-      await browser.close();
-    }
+await atEachSize('screenshots', site, SIZES, async (page, size) => {
+  await shot(page, size, 'today-empty');
+  await goTo(page, 'New contact');
+  await shot(page, size, 'new-contact');
+  await loadSampleData(page);
+  await shot(page, size, 'settings');
+  if (want('case-hazard-damp')) await dampHazardCase(page, size);
+  if (onlyShot) return;
+  await goTo(page, 'Today');
+  await shot(page, size, 'today');
+  await goTo(page, 'Cases');
+  await shot(page, size, 'cases');
+  await openFirstCase(page, /overdue/);
+  await shot(page, size, 'case');
+  await tap(page, 'Letters for this case', { role: 'button' });
+  await waitForTitle(page, 'Letters');
+  await shot(page, size, 'letters');
+  // A case still to acknowledge, for the form.
+  await openFirstCase(page, /Acknowledge/);
+  const ack = await find(page, 'Acknowledge stage 1', { role: 'button' });
+  if (ack) {
+    await tap(page, 'Acknowledge stage 1', { role: 'button' });
+    await waitForTitle(page, 'Acknowledge stage 1');
+    await shot(page, size, 'acknowledge');
+    await page.keyboard.press('Escape');
+    await settle(page);
   }
-} finally {
-  server.close();
-}
-process.exit(failed ? 1 : 0);
+  await goTo(page, 'Reports');
+  await shot(page, size, 'reports');
+  await goTo(page, 'Self-assessment');
+  if (await find(page, 'Start the self-assessment', { role: 'button' })) {
+    await tap(page, 'Start the self-assessment', { role: 'button' });
+    await settle(page, 400);
+  }
+  await shot(page, size, 'self-assessment');
+  if (await find(page, 'Menu', { role: 'button' }) || await find(page, 'More', { role: 'button' })) {
+    await tap(page, (await find(page, 'Menu', { role: 'button' })) ? 'Menu' : 'More', { role: 'button' });
+    await waitForTitle(page, 'Menu');
+    await shot(page, size, 'menu');
+  }
+});
