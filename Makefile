@@ -1,6 +1,7 @@
 # Doorstep: `make run` to use it, `make test` to check it. Everything else is optional.
 #   make run [PORT=8080]   set up, build the browser app, serve build/web/site on http://127.0.0.1:$(PORT)/
 #   make test              set up, native build + unit tests (CTest), browser build + browser tests
+#   make test-dates        the native suite under faketime and the date-sensitive browser tests at 7 dates
 #   make cli               build/native/doorstep (the command-line tool)
 #   make bench             performance numbers against their targets (bench/)
 #   make screenshots       PNGs of the app into build/screenshots/
@@ -21,7 +22,7 @@ SITE := $(WEB)/site
 # Emscripten's JS optimiser needs Debian's acorn.
 export NODE_PATH := /usr/share/nodejs
 
-.PHONY: all setup native web cli run test test-native test-browser bench screenshots clean distclean help
+.PHONY: all setup native web cli run test test-native test-browser test-dates bench screenshots clean distclean help
 
 all: native web
 
@@ -61,6 +62,13 @@ test:
 	@echo "== summary"
 	@grep -E 'tests passed|tests failed' $(NATIVE)/ctest.log | tail -n 1 | sed 's/^/native (ctest): /'
 	@tail -n 1 $(WEB)/browser-tests.log | sed 's/^/browser:        /'
+
+# The calendar cannot break the suite: scripts/test-dates runs CTest under faketime and the
+# browser tests marked { dates: true } with the page's clock at a year end, both UK clock
+# changes, a leap day and a date years ahead (TEST_DATES="YYYY-MM-DDTHH:MM ..." to choose).
+TEST_DATES ?=
+test-dates: native web
+	scripts/test-dates $(TEST_DATES)
 
 # bench/run.mjs (when present) measures everything and compares with the targets;
 # otherwise any bench/native programs and tests/browser/*.bench.mjs run as they are.

@@ -28,16 +28,22 @@ doctest_discover_tests(doorstep_tests WORKING_DIRECTORY "${DOORSTEP_ROOT}")
 # The command-line tool end to end: a sample export bundle with photos passes
 # `doorstep validate` (files checked too), and the same bundle with one photo's
 # bytes damaged is refused, naming the file and its case.
+# The CLI reads the real clock for "today", so its tests pass the suite's date (tests/test-clock.json;
+# DOORSTEP_TEST_NOW=YYYY-MM-DDTHH:MM moves it for one run, as `make test-dates` does).
+file(READ "${DOORSTEP_ROOT}/tests/test-clock.json" DOORSTEP_TEST_CLOCK_JSON)
+string(JSON DOORSTEP_TEST_NOW GET "${DOORSTEP_TEST_CLOCK_JSON}" now)
+set_property(DIRECTORY APPEND PROPERTY CMAKE_CONFIGURE_DEPENDS "${DOORSTEP_ROOT}/tests/test-clock.json")
 if(DOORSTEP_CLI_SOURCES)
   add_test(NAME "cli: validate checks an export bundle and its attached files"
     COMMAND sh -c [=[
       set -e
-      "$0" demo --cases 80 --photos -o "$1/cli-bundle.json" > /dev/null
+      now="${DOORSTEP_TEST_NOW:-$2}"
+      "$0" demo --cases 80 --photos --on "${now%%T*}" -o "$1/cli-bundle.json" > /dev/null
       "$0" validate "$1/cli-bundle.json" | grep -q "attached files checked"
       sed 's/"base64": *"iVBOR/"base64": "iVBOx/' "$1/cli-bundle.json" > "$1/cli-bundle-damaged.json"
       if "$0" validate "$1/cli-bundle-damaged.json" > "$1/cli-bundle-damaged.txt"; then exit 1; fi
       grep -q "(case " "$1/cli-bundle-damaged.txt"
-    ]=] "$<TARGET_FILE:doorstep>" "${CMAKE_BINARY_DIR}")
+    ]=] "$<TARGET_FILE:doorstep>" "${CMAKE_BINARY_DIR}" "${DOORSTEP_TEST_NOW}")
 endif()
 
 # Benchmarks: each bench/native/*.cpp is its own program in build/native/bench/ (run by `make bench`), at -O2.

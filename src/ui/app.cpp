@@ -20,7 +20,6 @@
 #include <algorithm>
 #include <chrono>
 #include <cstdio>
-#include <ctime>
 
 namespace doorstep::ui {
 
@@ -43,23 +42,11 @@ const char* screen_title(Screen s) {
 
 namespace {
 
-std::string system_now_local() {
-    std::time_t t = std::time(nullptr);
-    std::tm tm{};
-#if defined(_WIN32)
-    localtime_s(&tm, &t);
-#else
-    localtime_r(&t, &tm);
-#endif
-    char buf[64];
-    std::snprintf(buf, sizeof buf, "%04d-%02d-%02dT%02d:%02d", tm.tm_year + 1900, tm.tm_mon + 1, tm.tm_mday, tm.tm_hour,
-                  tm.tm_min);
-    return buf;
-}
-
 void update_clock(App& app) {
     AppState& s = *app.state;
-    std::string now = app.host.now_local ? app.host.now_local() : system_now_local();
+    // The host's clock is the app's only clock (tests pin it); with none, "now" stays as it was set.
+    if (!app.host.now_local) return;
+    std::string now = app.host.now_local();
     if (now == s.now_local) return;
     s.now_local = now;
     if (auto t = parse_iso_local(now)) s.today = t->date;

@@ -48,7 +48,7 @@ struct Host {
     std::function<void()> request_persistence;   // navigator.storage.persist()
     std::function<void()> apply_update;          // reload into the new version (only when the user agrees)
     std::function<void(const std::string& text)> open_printable;  // open HTML in a new tab for printing
-    std::function<std::string()> now_local;      // "YYYY-MM-DDTHH:MM" local wall-clock time
+    std::function<std::string()> now_local;      // "YYYY-MM-DDTHH:MM" local wall-clock time: the app's one clock
     // Evidence (issue 11). process_photo: `done` runs once, later (a redraw follows).
     std::function<void(const std::string& bytes, const std::string& mime,
                        std::function<void(PhotoOutcome)> done)> process_photo;

@@ -73,7 +73,7 @@ test('sample data carries placeholder photos whose bytes are stored and persiste
       saved = true;
     }
   }
-});
+}, { dates: true });
 
 // The Local Government and Social Care Ombudsman's details are settings: shown
 // with where they came from, editable on a phone, and saved with the rest.

@@ -314,4 +314,4 @@ test('"Add a photo" on a hazard links the photo to that hazard', async (t) => {
   assertEqual(holding.map((g) => g.name.startsWith('Photos of ') ? 'hazard' : 'evidence').sort(), ['evidence', 'hazard'],
     'groups showing the photo');
   assert(errors.length === 0, `errors: ${errors.join('; ')}`);
-}, { timeout: 180_000 });
+}, { dates: true, timeout: 180_000 });

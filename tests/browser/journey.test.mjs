@@ -145,7 +145,7 @@ test('a complaint from the doorstep to closure, through the screens', async (t) 
   assert(kase.adjustments.some((a) => a.description === 'Large print letters'), 'adjustment recorded');
   assert(kase.audit.length >= 8, `audit trail kept (${kase.audit.length} entries)`);
   assert(errors.length === 0, `page errors: ${errors.join('; ')}`);
-}, { timeout: 240_000 });
+}, { dates: true, timeout: 240_000 });
 
 test('refused on the allocations ground: the letter names the Local Government and Social Care Ombudsman', async (t) => {
   const { page, errors } = await t.openApp({ viewport: { width: 1024, height: 768 } });
@@ -211,4 +211,4 @@ test('a closed tab loses nothing: the unfinished form is offered back after a re
   await goTo(page, 'Today');
   const gone = (await semantics(page)).nodes.find((n) => n.role === 'button' && n.name.startsWith('New contact: Jo Draftkeeper'));
   assert(!gone, 'the draft is gone once logged');
-});
+}, { dates: true });

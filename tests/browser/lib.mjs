@@ -8,12 +8,27 @@
 //   });
 // Every context a test opens through `t` is closed after it, pass or fail.
 // (`export default [{ name, fn }]` works too.)
+//
+// The clock: every page's clock is pinned before the app starts to the suite's "now"
+// (tests/test-clock.json, local time in Europe/London; DOORSTEP_TEST_NOW=YYYY-MM-DDTHH:MM moves
+// it for a whole run, as `make test-dates` does). Time then flows as usual from there
+// (timers and animation frames run). A test reads it with testNow() / testToday() / isoDaysFrom(),
+// never with Node's own `new Date()`.
+//
+// Options of t.openApp(options) and t.launch(options), besides Playwright's own context options:
+//   now: 'YYYY-MM-DDTHH:MM'   this test's "now" instead of the suite's (Europe/London wall time)
+//   viewport, deviceScaleFactor, profileDir   as Playwright's; profileDir keeps a profile on disk
+//   path: '?x=y'              (openApp) appended to the site's URL
 import { chromium } from 'playwright-core';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import zlib from 'node:zlib';
 import { fileURLToPath } from 'node:url';
+import { TEST_NOW, londonInstant } from '../test-clock.mjs';
+
+// The suite's clock (tests/test-clock.mjs), for tests to compute dates from.
+export { TEST_NOW, testNow, testToday, isoDaysFrom, londonInstant } from '../test-clock.mjs';
 
 export const HERE = path.dirname(fileURLToPath(import.meta.url));
 export const ROOT = path.resolve(HERE, '../..');
@@ -38,8 +53,11 @@ export const CHROMIUM_ARGS = [
 
 // ---- test registry ------------------------------------------------------------------------------
 const registry = [];
-export function test(name, fn, { timeout = 60_000 } = {}) {
-  registry.push({ name, fn, timeout });
+// Options: timeout (ms, default 60 s); dates: true marks a test whose outcome depends on the
+// calendar (sample data, Today, reports' default period, hazard countdowns): `make test-dates`
+// runs these at each of its dates (run.mjs --dates).
+export function test(name, fn, { timeout = 60_000, dates = false } = {}) {
+  registry.push({ name, fn, timeout, dates });
 }
 export function takeRegisteredTests() {
   return registry.splice(0, registry.length);
@@ -59,7 +77,8 @@ export function assertEqual(actual, expected, what = 'value') {
 // ---- browser ------------------------------------------------------------------------------------
 // A persistent context on a fresh temporary profile (IndexedDB and the service worker's
 // caches survive reloads, as for a real user). Returns { context, profileDir, close() }.
-export async function launch({ viewport = { width: 1024, height: 768 }, profileDir, deviceScaleFactor = 1, ...options } = {}) {
+// The page's clock is pinned to `now` (default: the suite's) before any page script runs.
+export async function launch({ viewport = { width: 1024, height: 768 }, profileDir, deviceScaleFactor = 1, now = TEST_NOW, ...options } = {}) {
   const dir = profileDir || fs.mkdtempSync(path.join(os.tmpdir(), 'doorstep-profile-'));
   const context = await chromium.launchPersistentContext(dir, {
     executablePath: CHROMIUM,
@@ -71,6 +90,7 @@ export async function launch({ viewport = { width: 1024, height: 768 }, profileD
     timezoneId: 'Europe/London',
     ...options,
   });
+  await context.clock.install({ time: londonInstant(now) });
   const close = async () => {
     await context.close().catch(() => {});
     if (!profileDir) fs.rmSync(dir, { recursive: true, force: true });

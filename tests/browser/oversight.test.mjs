@@ -6,20 +6,15 @@
 // offer a proposed remedy and record the resident accepting it. The export then
 // holds every step. The starting case (answered at stage 1 six weeks ago, with a
 // proposed remedy) is imported as a file would be; everything after is the UI.
-import { test, assert, assertEqual } from './lib.mjs';
+import { test, assert, assertEqual, isoDaysFrom } from './lib.mjs';
 import {
   choose, goTo, lastMessage, semantics, settle, tap, typeInto, waitForTitle,
 } from './ui-driver.mjs';
 
 const NAME = 'Robin Oversight';
 
-// Local calendar date `days` from today as "YYYY-MM-DD" (the app's clock is the browser's).
-function isoDaysFromToday(days) {
-  const d = new Date();
-  d.setDate(d.getDate() + days);
-  const pad = (n) => String(n).padStart(2, '0');
-  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`;
-}
+// Local calendar date `days` from the suite's pinned today, as "YYYY-MM-DD" (lib.mjs pins the page's clock).
+const isoDaysFromToday = (days) => isoDaysFrom(days);
 
 function startingCase() {
   return {
@@ -176,4 +171,4 @@ test('Ombudsman order overdue on Today until complied; survey scores; a remedy o
   assertEqual([remedy.state, remedy.offered_on, remedy.answered_on], ['accepted', isoDaysFromToday(0), isoDaysFromToday(0)],
     'remedy state, offered and answered');
   assertEqual(errors, [], 'page errors');
-}, { timeout: 240_000 });
+}, { dates: true, timeout: 240_000 });

@@ -2,6 +2,7 @@
 // Runs Doorstep's browser tests against build/web/site.
 //   node tests/browser/run.mjs [name-filter]
 //   node tests/browser/run.mjs --bench [name-filter]   (runs *.bench.mjs instead, same API)
+//   node tests/browser/run.mjs --dates [name-filter]   (only tests marked { dates: true }; make test-dates)
 // Serves the site on a free loopback port, loads every tests/browser/*.test.mjs, runs the
 // tests one after another (optionally only those whose "file: name" contains the filter,
 // case-insensitive), prints PASS/FAIL per test and ends with "N passed, N failed".
@@ -14,7 +15,8 @@ import { HERE, SITE_DIR, ARTIFACTS_DIR, launch, openPage, takeRegisteredTests } 
 
 const args = process.argv.slice(2);
 const bench = args.includes('--bench');
-const filter = (args.filter((a) => a !== '--bench')[0] || '').toLowerCase();
+const datesOnly = args.includes('--dates');
+const filter = (args.filter((a) => !a.startsWith('--'))[0] || '').toLowerCase();
 const suffix = bench ? '.bench.mjs' : '.test.mjs';
 
 if (!fs.existsSync(path.join(SITE_DIR, 'index.html'))) {
@@ -29,10 +31,11 @@ for (const file of files) {
   const mod = await import(pathToFileURL(path.join(HERE, file)).href);
   const list = [...(Array.isArray(mod.default) ? mod.default : []), ...takeRegisteredTests()];
   for (const t of list) {
-    tests.push({ file, name: t.name, fn: t.fn, timeout: t.timeout || 60_000 });
+    tests.push({ file, name: t.name, fn: t.fn, timeout: t.timeout || 60_000, dates: !!t.dates });
   }
 }
-const selected = tests.filter((t) => !filter || `${t.file}: ${t.name}`.toLowerCase().includes(filter));
+const selected = tests.filter((t) => (!datesOnly || t.dates) &&
+  (!filter || `${t.file}: ${t.name}`.toLowerCase().includes(filter)));
 if (selected.length === 0) {
   console.log(filter ? `no ${suffix} test matches "${filter}"` : `no ${suffix} files found`);
   console.log('0 passed, 0 failed');
@@ -56,6 +59,7 @@ const started = Date.now();
 // test runs once more in a fresh browser, and the output says so.
 const RETRIES = Number(process.env.BROWSER_TEST_RETRIES ?? 1);
 let retried = 0;
+const flaky = [];  // passed only on a retry: counted and listed, never a silent pass
 async function runOnce(t) {
   const cleanups = [];
   // What a test receives: the served site and helpers whose resources close after it.
@@ -88,13 +92,19 @@ async function runOnce(t) {
   return { error, ms: Date.now() - t0 };
 }
 
-for (const t of selected) {
+// Two workers by default (BROWSER_TEST_WORKERS=1 for one at a time): each test has its own
+// browser and profile, so tests never share state; output lines are printed whole.
+const WORKERS = Math.max(1, Number(process.env.BROWSER_TEST_WORKERS ?? 2));
+const queue = [...selected];
+async function runTest(t) {
   let { error, ms } = await runOnce(t);
   for (let attempt = 1; error && attempt <= RETRIES; attempt++) {
     console.log(`RETRY ${t.file}: ${t.name} after: ${String((error && error.message) || error).split('\n')[0]}`);
     retried++;
+    t.retriedOnce = true;
     ({ error, ms } = await runOnce(t));
   }
+  if (!error && ms !== undefined && t.retriedOnce) flaky.push(`${t.file}: ${t.name}`);
   if (error) {
     failed++;
     console.log(`FAIL ${t.file}: ${t.name} (${ms} ms)`);
@@ -105,8 +115,15 @@ for (const t of selected) {
     console.log(`PASS ${t.file}: ${t.name} (${ms} ms)`);
   }
 }
+await Promise.all(Array.from({ length: Math.min(WORKERS, queue.length) }, async () => {
+  while (queue.length) await runTest(queue.shift());
+}));
 server.close();
 if (retried) console.log(`${retried} test run(s) retried after a failure`);
+for (const name of flaky) console.log(`flaky: ${name} (passed only on a retry)`);
+// More than one test that needed a retry is a failing suite, even when every retry passed.
+const tooFlaky = flaky.length > 1;
+if (tooFlaky) console.log(`${flaky.length} tests passed only on a retry: more than one fails the run`);
 console.log(`browser tests took ${((Date.now() - started) / 1000).toFixed(1)} s`);
 console.log(`${passed} passed, ${failed} failed`);
-process.exit(failed > 0 ? 1 : 0);
+process.exit(failed > 0 || tooFlaky ? 1 : 0);
