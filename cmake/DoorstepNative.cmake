@@ -44,6 +44,27 @@ if(DOORSTEP_CLI_SOURCES)
       if "$0" validate "$1/cli-bundle-damaged.json" > "$1/cli-bundle-damaged.txt"; then exit 1; fi
       grep -q "(case " "$1/cli-bundle-damaged.txt"
     ]=] "$<TARGET_FILE:doorstep>" "${CMAKE_BINARY_DIR}" "${DOORSTEP_TEST_NOW}")
+  # 18.5: the CLI counts in UK local time whatever the machine's time zone. At
+  # 23:30 UTC on 1 July 2026 it is 00:30 on 2 July in the UK (BST), whether the
+  # machine runs on UTC or in New York (19:30 EDT); DOORSTEP_NOW pins the clock.
+  find_program(DOORSTEP_FAKETIME faketime)
+  if(DOORSTEP_FAKETIME)
+    add_test(NAME "cli: 18.5: now and today are UK local time on a UTC or New York machine in summer"
+      COMMAND sh -c [=[
+        set -e
+        unset DOORSTEP_NOW FAKETIME LD_PRELOAD DONT_FAKE_MONOTONIC FAKETIME_NO_CACHE
+        test "$(TZ=UTC "$1" '2026-07-01 23:30:00' "$0" now)" = "2026-07-02T00:30 BST"
+        test "$(TZ=America/New_York "$1" '2026-07-01 19:30:00' "$0" now)" = "2026-07-02T00:30 BST"
+        test "$(TZ=UTC "$1" '2026-12-01 23:30:00' "$0" now)" = "2026-12-01T23:30 GMT"
+      ]=] "$<TARGET_FILE:doorstep>" "${DOORSTEP_FAKETIME}" "${CMAKE_BINARY_DIR}")
+  endif()
+  add_test(NAME "cli: 18.5: DOORSTEP_NOW pins the clock and a malformed one is refused"
+    COMMAND sh -c [=[
+      set -e
+      test "$(DOORSTEP_NOW=2026-03-29T00:30 "$0" now)" = "2026-03-29T00:30 GMT"
+      if DOORSTEP_NOW=tomorrow "$0" now 2> "$1/cli-now.err"; then exit 1; fi
+      grep -q "DOORSTEP_NOW must be a UK local date-time" "$1/cli-now.err"
+    ]=] "$<TARGET_FILE:doorstep>" "${CMAKE_BINARY_DIR}")
 endif()
 
 # Benchmarks: each bench/native/*.cpp is its own program in build/native/bench/ (run by `make bench`), at -O2.

@@ -71,6 +71,20 @@ int run_bank_holidays(const Args& args, std::ostream& out, std::ostream& err) {
     return kOk;
 }
 
+int run_now(const Args& args, std::ostream& out, std::ostream& err) {
+    if (!args.positional.empty()) return kUsage;
+    std::string error;
+    const std::optional<LocalDateTime> now = uk_now(error);
+    if (!now) {
+        err << "doorstep: " << error << "\n";
+        return kUsage;
+    }
+    out << to_iso(*now) << (is_british_summer_time_utc(uk_local_to_utc_minutes(*now)) ? " BST" : " GMT") << "\n";
+    return kOk;
+}
+
+const Registrar now_command{{"now", "", "The UK local date-time every command counts from (DOORSTEP_NOW sets it)",
+                             run_now}};
 const Registrar add_working_days{{"add-working-days", "DATE N [--region REGION]",
                                   "The Nth working day after DATE (the Code's \"within N working days\")",
                                   run_add_working_days, {"--region"}}};

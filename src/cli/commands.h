@@ -91,7 +91,11 @@ bool write_file(const std::string& path, const std::string& bytes, std::string& 
 std::optional<Bundle> load_export(const std::string& path, std::ostream& problems_to, std::ostream& err);
 // A strict "YYYY-MM-DD" argument; prints a reason to err and returns nullopt otherwise.
 std::optional<Date> date_argument(const std::string& text, const char* what, std::ostream& err);
-// Today's date and the local time "YYYY-MM-DDTHH:MM" from the machine's clock.
+// The clock every command uses: UK local time (Europe/London) from the machine's
+// UTC clock, whatever its time zone, or DOORSTEP_NOW="YYYY-MM-DDTHH:MM" when set.
+// nullopt with a reason when DOORSTEP_NOW is malformed.
+std::optional<LocalDateTime> uk_now(std::string& error);
+// Today's UK date and the UK local time "YYYY-MM-DDTHH:MM" (a malformed DOORSTEP_NOW exits 2).
 Date today_local();
 std::string now_local();
 

@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <cerrno>
 #include <cstdio>
+#include <cstdlib>
 #include <cstring>
 #include <ctime>
 #include <fstream>
@@ -87,29 +88,36 @@ std::optional<Date> date_argument(const std::string& text, const char* what, std
     return d;
 }
 
+// The CLI's one clock: UK local time (Europe/London) whatever the machine's time
+// zone, so every countdown matches the app. DOORSTEP_NOW="YYYY-MM-DDTHH:MM" (UK
+// local) pins it for scripts and tests.
+std::optional<LocalDateTime> uk_now(std::string& error) {
+    if (const char* pinned = std::getenv("DOORSTEP_NOW"); pinned && *pinned) {
+        const std::optional<LocalDateTime> t = parse_iso_local(pinned);
+        if (!t) error = std::string("DOORSTEP_NOW must be a UK local date-time such as 2026-07-02T00:30, not '") + pinned + "'";
+        return t;
+    }
+    const int64_t utc_minutes = static_cast<int64_t>(std::time(nullptr)) / 60;
+    return utc_minutes_to_uk_local(utc_minutes);
+}
+
 namespace {
 
-std::tm local_tm() {
-    const std::time_t t = std::time(nullptr);
-    std::tm tm{};
-    localtime_r(&t, &tm);
-    return tm;
+LocalDateTime clock_or_exit() {
+    std::string error;
+    const std::optional<LocalDateTime> t = uk_now(error);
+    if (!t) {
+        std::cerr << "doorstep: " << error << "\n";
+        std::exit(kUsage);
+    }
+    return *t;
 }
 
 }  // namespace
 
-Date today_local() {
-    const std::tm tm = local_tm();
-    return Date::from_ymd(tm.tm_year + 1900, tm.tm_mon + 1, tm.tm_mday);
-}
+Date today_local() { return clock_or_exit().date; }
 
-std::string now_local() {
-    const std::tm tm = local_tm();
-    char buf[64];
-    std::snprintf(buf, sizeof buf, "%04d-%02d-%02dT%02d:%02d", tm.tm_year + 1900, tm.tm_mon + 1, tm.tm_mday, tm.tm_hour,
-                  tm.tm_min);
-    return buf;
-}
+std::string now_local() { return to_iso(clock_or_exit()); }
 
 namespace {
 
@@ -124,7 +132,9 @@ void print_help(std::ostream& out) {
     size_t width = 0;
     for (const Command* c : sorted) width = std::max(width, c->name.size());
     for (const Command* c : sorted) out << "  " << c->name << std::string(width - c->name.size() + 2, ' ') << c->summary << "\n";
-    out << "\nexit status: 0 done, 1 problems found, 2 bad arguments\n";
+    out << "\nexit status: 0 done, 1 problems found, 2 bad arguments\n"
+           "\ntime: dates and times are UK local time (Europe/London) whatever the machine's time zone;\n"
+           "      DOORSTEP_NOW=YYYY-MM-DDTHH:MM (UK local) sets the clock for a run (scripts, tests)\n";
 }
 
 void print_usage(std::ostream& out, const Command& c) { out << "usage: doorstep " << c.name << " " << c.usage << "\n"; }
