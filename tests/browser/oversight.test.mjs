@@ -13,8 +13,6 @@ import {
 
 const NAME = 'Robin Oversight';
 
-// Local calendar date `days` from the suite's pinned today, as "YYYY-MM-DD" (lib.mjs pins the page's clock).
-const isoDaysFromToday = (days) => isoDaysFrom(days);
 
 function startingCase() {
   return {
@@ -23,7 +21,7 @@ function startingCase() {
     code: '2024',
     kind: 'complaint',
     channel: 'phone',
-    received: isoDaysFromToday(-60),
+    received: isoDaysFrom(-60),
     resident: { name: NAME, preferred_contact: 'phone' },
     own_words: 'The leak under the kitchen sink was left for five weeks.',
     outcome_wanted: 'The leak fixed and the cupboard replaced',
@@ -31,12 +29,12 @@ function startingCase() {
     complexity: 1,
     stages: [{
       number: 1,
-      opened: isoDaysFromToday(-60),
+      opened: isoDaysFrom(-60),
       definition: 'The leak under the kitchen sink was not repaired for five weeks.',
       points: [{ text: 'Delay repairing the leak', decision: 'upheld', reasons: 'Repairs policy 4.2: 20 working days' }],
       outcome_sought: 'The leak fixed and the cupboard replaced',
       investigator: 'Jo Placeholder',
-      acknowledged: isoDaysFromToday(-58),
+      acknowledged: isoDaysFrom(-58),
       remedies: [{
         type: 'financial',
         description: 'Payment for the damaged cupboard and the time taken',
@@ -44,9 +42,9 @@ function startingCase() {
         parts: { quantifiable_losses: 10000, time_and_trouble: 5000 },
         approved_by: 'Pat Demo',
         state: 'proposed',
-        due: isoDaysFromToday(14),
+        due: isoDaysFrom(14),
       }],
-      responded: isoDaysFromToday(-45),
+      responded: isoDaysFrom(-45),
       response_summary: 'Upheld: the repair took too long',
     }],
   };
@@ -84,7 +82,7 @@ test('Ombudsman order overdue on Today until complied; survey scores; a remedy o
   // Referral, a month ago.
   await tap(page, 'Record a referral to the Ombudsman', { role: 'button' });
   await waitForTitle(page, 'Referral to the Housing Ombudsman');
-  await typeInto(page, 'Date referred', isoDaysFromToday(-30));
+  await typeInto(page, 'Date referred', isoDaysFrom(-30));
   await typeInto(page, "Ombudsman's reference", '202612345');
   await tap(page, 'Record the referral', { role: 'button' });
   await backOnCase(page, 'Referral to the Housing Ombudsman recorded.');
@@ -93,7 +91,7 @@ test('Ombudsman order overdue on Today until complied; survey scores; a remedy o
   await tap(page, 'Record the determination', { role: 'button' });
   await waitForTitle(page, "The Ombudsman's determination");
   await choose(page, 'Determination', 'Maladministration');
-  await typeInto(page, 'Date of the determination', isoDaysFromToday(-20));
+  await typeInto(page, 'Date of the determination', isoDaysFrom(-20));
   await tap(page, 'Record the determination', { role: 'button' });
   await backOnCase(page, 'Determination recorded: Maladministration.');
 
@@ -101,7 +99,7 @@ test('Ombudsman order overdue on Today until complied; survey scores; a remedy o
   await tap(page, 'Add an Ombudsman order', { role: 'button' });
   await waitForTitle(page, 'Add an Ombudsman order');
   await typeInto(page, 'What the Ombudsman ordered', 'Apologise in writing and pay the resident £150');
-  await typeInto(page, 'Due by', isoDaysFromToday(-5));
+  await typeInto(page, 'Due by', isoDaysFrom(-5));
   await tap(page, 'Add the order', { role: 'button' });
   await backOnCase(page, 'Ombudsman order added.');
   const alert = await nodeStarting(page, 'Ombudsman order overdue', 'alert');
@@ -160,15 +158,15 @@ test('Ombudsman order overdue on Today until complied; survey scores; a remedy o
   const c = JSON.parse(await page.evaluate(() => window.doorstep.exportJson())).cases[0];
   assertEqual(c.ombudsman.reference, '202612345', 'Ombudsman reference');
   assertEqual(c.ombudsman.determination, 'maladministration', 'determination');
-  assertEqual(c.ombudsman.determined, isoDaysFromToday(-20), 'determined on');
-  assertEqual(c.ombudsman.orders[0].due, isoDaysFromToday(-5), 'order due');
-  assertEqual(c.ombudsman.orders[0].completed, isoDaysFromToday(0), 'order complied on');
+  assertEqual(c.ombudsman.determined, isoDaysFrom(-20), 'determined on');
+  assertEqual(c.ombudsman.orders[0].due, isoDaysFrom(-5), 'order due');
+  assertEqual(c.ombudsman.orders[0].completed, isoDaysFrom(0), 'order complied on');
   assertEqual(c.surveys, [{
     stage: 1, offered: true, answered: true, satisfied_handling: 4, satisfied_outcome: 3, felt_listened: 5,
-    on: isoDaysFromToday(0), answered_on: isoDaysFromToday(0),
+    on: isoDaysFrom(0), answered_on: isoDaysFrom(0),
   }], 'the stage 1 survey');
   const remedy = c.stages[0].remedies[0];
-  assertEqual([remedy.state, remedy.offered_on, remedy.answered_on], ['accepted', isoDaysFromToday(0), isoDaysFromToday(0)],
+  assertEqual([remedy.state, remedy.offered_on, remedy.answered_on], ['accepted', isoDaysFrom(0), isoDaysFrom(0)],
     'remedy state, offered and answered');
   assertEqual(errors, [], 'page errors');
 }, { dates: true, timeout: 240_000 });
