@@ -241,13 +241,14 @@ struct HazardRecord {
     std::string vulnerable_occupants;
     std::optional<LocalDateTime> made_safe;     std::string made_safe_by;
     std::optional<Date> investigated;           std::string investigated_by;
-    bool significant_found = false;
+    bool significant_found = false;       // also set when an emergency is confirmed
+    bool emergency_found = false;         // the investigation confirmed the reported emergency
     std::string findings;
     std::optional<Date> summary_sent;
     std::optional<Date> safety_work_done;
     std::optional<Date> further_work_started;
     std::optional<Date> further_work_done;
-    std::string works_planned;
+    std::string works_planned;            // the works needed (from the investigation, or when they begin)
     enum class Accommodation { NotNeeded, Offered, Accepted, Declined } accommodation = Accommodation::NotNeeded;
     std::optional<Date> closed;
 };

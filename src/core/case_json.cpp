@@ -416,6 +416,9 @@ ojson write_hazard(const HazardRecord& h) {
     put(j, "investigated", h.investigated);
     put(j, "investigated_by", h.investigated_by);
     put(j, "significant_found", h.significant_found);
+    // Written both ways once an emergency report is investigated, so a reader can
+    // tell "not confirmed" from records made before this finding was kept.
+    if (h.emergency && h.investigated) j["emergency_found"] = h.emergency_found;
     put(j, "findings", h.findings);
     put(j, "summary_sent", h.summary_sent);
     put(j, "safety_work_done", h.safety_work_done);
@@ -635,6 +638,7 @@ ojson to_json(const Settings& s) {
     if (ojson lgsco = external_body(s.local_government_ombudsman); !lgsco.empty())
         j["local_government_ombudsman"] = std::move(lgsco);
     put(j, "building_safety_regulator", s.building_safety_regulator);
+    put(j, "building_safety_regulator_contact", s.building_safety_regulator_contact);
     put_list(j, "categories", s.categories, [](const Category& c) {
         ojson cj = ojson::object();
         put(cj, "id", c.id);
@@ -679,9 +683,17 @@ ojson to_json(const Settings& s) {
         put(tj, "label", t.label);
         tj["phase"] = t.phase;
         tj["can_be_emergency"] = t.can_be_emergency;
+        put(tj, "in_force_from", t.in_force_from);
+        put(tj, "in_force_source", t.in_force_source);
         return tj;
     });
     j["hazard_timescales"] = write_hazard_timescales(s.hazard_timescales);
+    {
+        ojson hc = ojson::object();
+        put(hc, "emergencies_from", s.hazard_commencement.emergencies_from);
+        put(hc, "source", s.hazard_commencement.source);
+        put_object(j, "hazard_commencement", std::move(hc));
+    }
     put_object(j, "outcome_labels", write_string_map(s.outcome_labels));
     put_object(j, "letter_templates", write_string_map(s.letter_templates));
     j["quality_sample_size"] = s.quality_sample_size;

@@ -2,6 +2,8 @@
 // every frame, so it walks the case once and allocates nothing.
 #include "core/deadlines.h"
 
+#include "core/hazards.h"
+
 #include <algorithm>
 
 namespace doorstep {
@@ -269,6 +271,7 @@ const char* status_label_text(StatusLabel l) {
         case StatusLabel::Stage1ResponseDue: return "Stage 1 — response due";
         case StatusLabel::Stage1Extended: return "Stage 1 — response due (extended)";
         case StatusLabel::Stage1Responded: return "Stage 1 — responded, escalation window open";
+        case StatusLabel::Stage1WindowClosed: return "Stage 1 — responded, escalation window closed";
         case StatusLabel::Stage2AwaitingAcknowledgement: return "Stage 2 — awaiting acknowledgement";
         case StatusLabel::Stage2ResponseDue: return "Stage 2 — response due";
         case StatusLabel::Stage2Extended: return "Stage 2 — response due (extended)";
@@ -276,6 +279,7 @@ const char* status_label_text(StatusLabel l) {
         case StatusLabel::Stage3AwaitingResponse: return "Stage 3 (2022 Code) — response due";
         case StatusLabel::Stage3Responded: return "Stage 3 (2022 Code) — responded";
         case StatusLabel::RefusalToExplain: return "Refused — explanation due";
+        case StatusLabel::RefusalExplained: return "Refused — explained, ready to close";
         case StatusLabel::ServiceRequestOpen: return "Service request — open";
         case StatusLabel::EnquiryOpen: return "Councillor or MP enquiry — open";
         case StatusLabel::FeedbackOpen: return "Feedback — open";
@@ -291,21 +295,17 @@ const char* status_label_text(StatusLabel l) {
 }
 
 std::optional<HazardDue> next_hazard_step(const HazardRecord& h, const Settings& settings, const Calendar& cal) {
-    if (h.closed) return std::nullopt;
-    const char* step = nullptr;
-    const char* label = nullptr;
-    if (h.emergency && !h.made_safe) { step = "make-safe"; label = "Make the hazard safe"; }
-    else if (!h.investigated) { step = "investigate"; label = "Investigate the hazard"; }
-    else if (!h.summary_sent) { step = "summary"; label = "Send the written hazard summary"; }
-    else if (!h.significant_found) return std::nullopt;
-    else if (!h.safety_work_done) { step = "safety-work"; label = "Complete the safety work"; }
-    else if (!h.further_work_started) { step = "further-work-start"; label = "Start the further works"; }
-    else if (!h.further_work_done) { step = "further-work-latest"; label = "Finish the further works"; }
-    else return std::nullopt;
+    const std::string next = next_hazard_record(h);
+    // The clock the next record answers to; finishing further works and closing have none.
+    std::string step = next;
+    if (h.emergency && next == "investigate") step = "make-safe";  // an emergency's investigation is in its 24 hours
+    if (step == "further-work-done" || step == "close" || step.empty()) return std::nullopt;
     const auto steps = hazard_steps(h.aware, h.emergency ? HazardKind::Emergency : HazardKind::Significant,
                                     settings.hazard_timescales, cal, h.investigated);
+    static const char* const kSteps[] = {"make-safe", "investigate", "summary", "safety-work", "further-work-start"};
     for (const doorstep::HazardStep& s : steps)
-        if (s.name == step) return HazardDue{step, label, s.due, s.due_at};
+        for (const char* name : kSteps)
+            if (s.name == step && step == name) return HazardDue{name, hazard_record_label(next), s.due, s.due_at};
     return std::nullopt;
 }
 
@@ -336,6 +336,12 @@ CaseStatus status(const Case& c, Date today, const Settings& settings, const Cal
     } else if (c.refusal && !c.refusal->explained_on) {
         st.label_id = StatusLabel::RefusalToExplain;
         pick.offer(NextAction::ExplainRefusal, refusal_explanation_due(*c.refusal, settings, cal));
+    } else if (c.refusal) {
+        // Refused and explained (2.4, 5.11): nothing of the complaint's own clocks is
+        // left; remedies from an earlier stage are still followed through (7.3).
+        st.label_id = StatusLabel::RefusalExplained;
+        offer_remedies_and_actions(c, pick);
+        pick.offer(NextAction::Close, std::nullopt);
     } else if (c.kind == CaseKind::ServiceRequest) {
         st.label_id = StatusLabel::ServiceRequestOpen;
         pick.offer(NextAction::CompleteServiceRequest, std::nullopt);
@@ -371,9 +377,9 @@ CaseStatus status(const Case& c, Date today, const Settings& settings, const Cal
         }
         offer_remedies_and_actions(c, pick);  // a remedy may be offered at any stage (5.13)
     } else if (s->number == 1) {
-        st.label_id = StatusLabel::Stage1Responded;
-        offer_remedies_and_actions(c, pick);
         const Date end = escalation_window_end(*s->responded, settings);
+        st.label_id = today > end ? StatusLabel::Stage1WindowClosed : StatusLabel::Stage1Responded;
+        offer_remedies_and_actions(c, pick);
         if (today > end) pick.offer(NextAction::Close, end.plus_days(1));
         else pick.offer(NextAction::EscalationWindowOpen, end);
     } else {

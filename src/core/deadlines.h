@@ -120,6 +120,7 @@ enum class StatusLabel : uint8_t {
     Stage1ResponseDue,
     Stage1Extended,
     Stage1Responded,          // escalation window open
+    Stage1WindowClosed,       // responded; the escalation window has closed (the case can close)
     Stage2AwaitingAcknowledgement,
     Stage2ResponseDue,
     Stage2Extended,
@@ -127,6 +128,7 @@ enum class StatusLabel : uint8_t {
     Stage3AwaitingResponse,   // 2022-Code records only
     Stage3Responded,
     RefusalToExplain,
+    RefusalExplained,         // refused and explained in writing (2.4, 5.11): to close
     ServiceRequestOpen,
     EnquiryOpen,              // councillor/MP enquiry
     FeedbackOpen,             // survey feedback or compliment not yet closed
@@ -157,14 +159,15 @@ struct CaseStatus {
     OnTime responded_on_time = OnTime::NotYet;     // current stage, against the Code's extended timescale
 };
 
-// Awaab's Law: the next step still to do on a hazard that is not closed, from
-// hazard_steps(): make safe (emergencies, by the hour), investigate, then the
-// written summary; where a significant hazard was found (or an emergency), the
-// safety work and further works. nullopt when nothing is left. Allocates (it
+// Awaab's Law: the next step with a legal clock on a hazard that is not closed
+// (hazards.h next_hazard_record): investigate and make safe (emergencies, by the
+// hour), investigate (significant), then the written summary; where a significant
+// hazard was found (or an emergency), the safety work and the start of further
+// works. nullopt when no clock is left (finishing further works has none). Allocates (it
 // asks hazard_clock), so status() calls it only for cases holding open hazards.
 struct HazardDue {
-    const char* step = "";    // "make-safe", "investigate", "summary", "safety-work", "further-work-start", "further-work-latest"
-    const char* label = "";   // "Make the hazard safe", ...
+    const char* step = "";    // the clock: "make-safe", "investigate", "summary", "safety-work", "further-work-start"
+    const char* label = "";   // what to record next (hazard_record_label): "Make the hazard safe", ...
     Date due;
     std::optional<LocalDateTime> due_at;  // make-safe: the clock-hour deadline
 };

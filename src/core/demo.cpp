@@ -1086,10 +1086,14 @@ private:
                 h.made_safe_by = "Example Repairs Ltd (out of hours)";
             }
         }
-        const Date investigated = late ? wd(c.received, 12) : wd(c.received, 2 + static_cast<int>(rng_.below(7)));
+        // An emergency is investigated within its 24 hours, when it is made safe.
+        const Date investigated = h.emergency ? (h.made_safe ? h.made_safe->date : add_clock_hours(h.aware, late ? 30 : 20).date)
+                                  : late      ? wd(c.received, 12)
+                                              : wd(c.received, 2 + static_cast<int>(rng_.below(7)));
         if (happened(investigated)) {
             h.investigated = investigated;
             h.investigated_by = "Chris Example";
+            h.emergency_found = h.emergency;
             h.significant_found = h.emergency || rng_.chance(0.7);
             h.findings = h.significant_found ? "Failed extractor fan and a leaking roof valley: a significant hazard"
                                              : "Condensation only; advice given and a fan fitted";

@@ -9,18 +9,24 @@ LocalDateTime add_clock_hours(const LocalDateTime& t, int hours) {
 std::vector<HazardStep> hazard_steps(const LocalDateTime& aware, HazardKind kind, const HazardTimescales& t,
                                      const Calendar& calendar, std::optional<Date> investigation_ended) {
     std::vector<HazardStep> steps;
+    const Date day_zero = aware.date;
+    Date deadline_to_investigate;
     if (kind == HazardKind::Emergency) {
-        // Emergency hazards: investigated and made safe within 24 clock hours, nights and weekends included.
+        // Awaab's Law, emergency hazards: investigated and made safe within 24 clock hours,
+        // nights and weekends included; there is no separate working-day investigation.
         const LocalDateTime by = add_clock_hours(aware, t.emergency_make_safe_hours);
         steps.push_back({"make-safe", by.date, by});
+        deadline_to_investigate = by.date;
+    } else {
+        deadline_to_investigate = calendar.add_working_days(day_zero, t.investigate_working_days);
+        steps.push_back({"investigate", deadline_to_investigate, std::nullopt});
     }
-    const Date day_zero = aware.date;
-    const Date investigate_by = calendar.add_working_days(day_zero, t.investigate_working_days);
-    steps.push_back({"investigate", investigate_by, std::nullopt});
 
-    const Date ended = investigation_ended.value_or(investigate_by);
+    const Date ended = investigation_ended.value_or(deadline_to_investigate);
     steps.push_back({"summary", calendar.add_working_days(ended, t.summary_working_days), std::nullopt});
     steps.push_back({"safety-work", calendar.add_working_days(ended, t.safety_work_working_days), std::nullopt});
+    // Supplementary preventative works: BEGUN within 5 working days where reasonably
+    // practicable, and in any case within 12 weeks; finishing them has no fixed clock.
     steps.push_back({"further-work-start", calendar.add_working_days(ended, t.further_work_start_working_days), std::nullopt});
     steps.push_back({"further-work-latest", ended.plus_days(7 * t.further_work_latest_weeks), std::nullopt});
     return steps;

@@ -46,12 +46,12 @@ std::optional<LocalDateTime> actor_now(const Actor& actor) {
 }
 
 const char* step_label(const std::string& step) {
-    if (step == "make-safe") return "Make the hazard safe";
+    if (step == "make-safe") return "Investigate and make the hazard safe";
     if (step == "investigate") return "Investigate the hazard";
     if (step == "summary") return "Send the written hazard summary";
     if (step == "safety-work") return "Complete the safety work";
     if (step == "further-work-start") return "Start the further works";
-    if (step == "further-work-latest") return "Finish the further works";
+    if (step == "further-work-latest") return "Start the further works at the latest";
     return "";
 }
 
@@ -230,8 +230,10 @@ Status record_investigation(Case& c, const std::string& hazard_id, const Investi
     }
     h.investigated = r.ended;
     h.investigated_by = r.by;
+    h.emergency_found = r.emergency_found;
     h.significant_found = r.significant_found || r.emergency_found;
     h.findings = r.findings;
+    if (h.significant_found && !blank(r.works_planned)) h.works_planned = r.works_planned;
     audit(c, actor, "Hazard investigated: " + describe_hazard(h, settings) + "; ended " + when(r.ended) + " by " + r.by +
                         "; " + (r.emergency_found ? "emergency hazard found" : h.significant_found ? "significant hazard found"
                                                                                                   : "no significant hazard found"));
@@ -299,11 +301,11 @@ Status record_further_work_started(Case& c, const std::string& hazard_id, Date o
     if (on < *h.investigated)
         return Error{hazard_where(c, i, "further_work_started"), "further works started on " + when(on) + ", before the investigation of hazard " +
                                                                      name + " ended on " + when(*h.investigated)};
-    if (blank(works_planned))
+    if (blank(works_planned) && blank(h.works_planned))
         return Error{hazard_where(c, i, "works_planned"), "say what further works are planned for hazard " + name + " to stop it coming back"};
     h.further_work_started = on;
-    h.works_planned = works_planned;
-    audit(c, actor, "Hazard further works started: " + describe_hazard(h, settings) + " on " + when(on) + " by " + by + ": " + works_planned);
+    if (!blank(works_planned)) h.works_planned = works_planned;
+    audit(c, actor, "Hazard further works started: " + describe_hazard(h, settings) + " on " + when(on) + " by " + by + ": " + h.works_planned);
     return {};
 }
 
@@ -369,7 +371,7 @@ Status close_hazard(Case& c, const std::string& hazard_id, Date on, const std::s
     const auto refuse = [&](const char* field, const std::string& message) {
         return Error{hazard_where(c, i, field), "hazard " + name + " cannot close yet: " + message};
     };
-    if (h.emergency && !h.made_safe) return refuse("made_safe", "record when it was made safe");
+    if (emergency_to_make_safe(h) && !h.made_safe) return refuse("made_safe", "record when it was made safe");
     if (!h.investigated) return refuse("investigated", "record the investigation");
     if (!h.summary_sent) return refuse("summary_sent", "send the written summary to the tenant");
     if (h.significant_found) {
@@ -387,6 +389,55 @@ Status close_hazard(Case& c, const std::string& hazard_id, Date on, const std::s
 // ---------------------------------------------------------------------------
 // Status
 
+bool type_under_awaabs_law(const std::string& type_id, bool emergency, Date aware, const Settings& settings) {
+    const auto& from = settings.hazard_commencement.emergencies_from;
+    if (emergency && from && *from <= aware) return true;
+    const HazardType* t = find_hazard_type(settings, type_id);
+    return t && t->in_force_from && *t->in_force_from <= aware;
+}
+
+bool under_awaabs_law(const HazardRecord& h, const Settings& settings) {
+    return type_under_awaabs_law(h.type_id, h.emergency, h.aware.date, settings);
+}
+
+std::string commencement_note(const HazardRecord& h, const Settings& settings) {
+    if (under_awaabs_law(h, settings)) return "";
+    const HazardType* t = find_hazard_type(settings, h.type_id);
+    const std::string what = t ? t->label : h.type_id;
+    std::string note = what + (t && t->in_force_from ? " comes under Awaab's Law on " + long_date(*t->in_force_from)
+                                                     : " is not yet under Awaab's Law (no date confirmed)");
+    if (t && !t->in_force_source.empty()) note += " (" + t->in_force_source + ")";
+    return note + ": these clocks are our policy, not the law";
+}
+
+bool emergency_to_make_safe(const HazardRecord& h) {
+    return h.emergency && (!h.investigated || h.emergency_found);
+}
+
+const char* next_hazard_record(const HazardRecord& h) {
+    if (h.closed) return "";
+    if (emergency_to_make_safe(h) && !h.made_safe) return "make-safe";
+    if (!h.investigated) return "investigate";
+    if (!h.summary_sent) return "summary";
+    if (h.significant_found) {
+        if (!h.safety_work_done) return "safety-work";
+        if (!h.further_work_started) return "further-work-start";
+        if (!h.further_work_done) return "further-work-done";
+    }
+    return "close";
+}
+
+const char* hazard_record_label(const std::string& what) {
+    if (what == "make-safe") return "Make the hazard safe";
+    if (what == "investigate") return "Record the investigation";
+    if (what == "summary") return "Send the written hazard summary";
+    if (what == "safety-work") return "Complete the safety work";
+    if (what == "further-work-start") return "Start the further works";
+    if (what == "further-work-done") return "Finish the further works";
+    if (what == "close") return "Close the hazard";
+    return "";
+}
+
 const char* hazard_step_state_label(HazardStepState s) {
     switch (s) {
         case HazardStepState::Pending: return "pending";
@@ -401,6 +452,7 @@ const char* hazard_step_state_label(HazardStepState s) {
 HazardStatus hazard_status(const HazardRecord& h, LocalDateTime now, const Settings& settings, const Calendar& calendar) {
     HazardStatus st;
     st.closed = h.closed.has_value();
+    st.under_the_law = under_awaabs_law(h, settings);
     const auto steps = hazard_steps(h.aware, h.emergency ? HazardKind::Emergency : HazardKind::Significant,
                                     settings.hazard_timescales, calendar, h.investigated);
     const bool no_works = h.investigated && !h.significant_found;
@@ -412,17 +464,26 @@ HazardStatus hazard_status(const HazardRecord& h, LocalDateTime now, const Setti
         s.due_at = step.due_at;
         const bool works = step.name == "safety-work" || step.name == "further-work-start" || step.name == "further-work-latest";
         s.provisional = !h.investigated && step.name != "make-safe" && step.name != "investigate";
+        bool on_time = false;
         if (step.name == "make-safe") {
-            s.done_at = h.made_safe;
-            if (h.made_safe) s.done = h.made_safe->date;
-        } else if (step.name == "investigate") s.done = h.investigated;
-        else if (step.name == "summary") s.done = h.summary_sent;
-        else if (step.name == "safety-work") s.done = h.safety_work_done;
-        else if (step.name == "further-work-start") s.done = h.further_work_started;
-        else if (step.name == "further-work-latest") s.done = h.further_work_done;
+            // Made safe, or investigated and found no emergency to make safe. On time only
+            // if it was made safe within the 24 hours AND the investigation, once recorded,
+            // ended within them too (an emergency has no working-day investigation).
+            if (h.made_safe || (h.investigated && !h.emergency_found)) {
+                s.done_at = h.made_safe;
+                s.done = h.made_safe ? h.made_safe->date : *h.investigated;
+                on_time = (!h.made_safe || utc(*h.made_safe) <= utc(*s.due_at)) && (!h.investigated || *h.investigated <= s.due);
+            }
+        } else {
+            if (step.name == "investigate") s.done = h.investigated;
+            else if (step.name == "summary") s.done = h.summary_sent;
+            else if (step.name == "safety-work") s.done = h.safety_work_done;
+            // Both limits on further works are on when they begin.
+            else if (step.name == "further-work-start" || step.name == "further-work-latest") s.done = h.further_work_started;
+            on_time = s.done && *s.done <= s.due;
+        }
 
         if (s.done) {
-            const bool on_time = s.done_at && s.due_at ? utc(*s.done_at) <= utc(*s.due_at) : *s.done <= s.due;
             s.state = on_time ? HazardStepState::DoneOnTime : HazardStepState::DoneLate;
         } else if ((works && no_works) || st.closed) {
             s.state = HazardStepState::NotNeeded;  // closed only once every needed step is done (close_hazard)
@@ -513,6 +574,7 @@ std::string open_hazards_text(const std::vector<Case>& cases, LocalDateTime now,
             out += std::string(static_cast<int>(i) == r.st.next ? "  * " : "    ") + step + " " + due + " " +
                    describe_time_left(s) + (open && s.provisional ? " (until the investigation ends)" : "") + "\n";
         }
+        if (!r.st.under_the_law) out += "    (" + commencement_note(*r.h, settings) + ")\n";
         if (r.st.offer_accommodation)
             out += "    ! the home was not made safe in time: offer alternative accommodation\n";
     }

@@ -32,6 +32,15 @@ bool hazard_prompt_applies(const Case& c, const Settings& settings);
 
 const HazardType* find_hazard_type(const Settings& settings, const std::string& id);
 int hazard_index(const Case& c, const std::string& hazard_id);  // -1 when not on the case
+// Commencement: whether Awaab's Law covered this hazard on the day the landlord
+// became aware — an emergency from the day emergencies came in, any other from
+// its type's in_force_from. A hazard not covered still runs the same clocks, as
+// the landlord's policy; letters and lists say "our policy", not "the law".
+bool under_awaabs_law(const HazardRecord& h, const Settings& settings);
+bool type_under_awaabs_law(const std::string& type_id, bool emergency, Date aware, const Settings& settings);
+// "Excess cold comes under Awaab's Law on a date not yet confirmed (Phase 2: ...)": for lists and the CLI.
+std::string commencement_note(const HazardRecord& h, const Settings& settings);
+
 // "Damp and mould in the back bedroom (emergency)": how messages and lists name a hazard.
 std::string describe_hazard(const HazardRecord& h, const Settings& settings);
 
@@ -81,6 +90,7 @@ struct InvestigationResult {
     // from then), then record this investigation as significant found.
     bool emergency_found = false;
     std::string findings;              // the written summary to the tenant is drawn from these
+    std::string works_planned;         // the works needed, when found (the summary says what they are)
 };
 // An emergency found counts as significant too: safety and further works follow.
 Status record_investigation(Case& c, const std::string& hazard_id, const InvestigationResult& result,
@@ -92,7 +102,8 @@ Status record_summary_sent(Case& c, const std::string& hazard_id, Date on, const
 // Needs a significant (or emergency) hazard found.
 Status record_safety_work_done(Case& c, const std::string& hazard_id, Date on, const std::string& by,
                                const Settings& settings, const Actor& actor);
-// Preventive works that remove the cause; `works_planned` says what they are.
+// Preventive works that remove the cause; `works_planned` says what they are
+// (may be empty when the investigation already recorded them).
 Status record_further_work_started(Case& c, const std::string& hazard_id, Date on, const std::string& works_planned,
                                    const std::string& by, const Settings& settings, const Actor& actor);
 Status record_further_work_done(Case& c, const std::string& hazard_id, Date on, const std::string& by,
@@ -138,12 +149,24 @@ struct HazardStepStatus {
 
 struct HazardStatus {
     bool closed = false;
+    bool under_the_law = true;                // false: the clocks are the landlord's policy (commencement)
     std::vector<HazardStepStatus> steps;      // every step of hazard_steps(), in order
     int next = -1;                            // index of the first step still to do; -1 when none
     // A step that makes the home safe (make-safe, safety-work) is overdue and no
     // alternative accommodation has been offered yet.
     bool offer_accommodation = false;
 };
+
+// The emergency's 24 hours still ask for it to be made safe: reported as an
+// emergency and not yet found by the investigation to be no emergency.
+bool emergency_to_make_safe(const HazardRecord& h);
+
+// What a person records next on this hazard, in the Regulations' order:
+// "make-safe", "investigate", "summary", "safety-work", "further-work-start",
+// "further-work-done" (no legal clock, but the hazard cannot close without it),
+// "close"; "" once closed. The record functions above are named after these.
+const char* next_hazard_record(const HazardRecord& h);
+const char* hazard_record_label(const std::string& what);  // "Record the investigation", ...
 
 // `now` is the UK local moment the status is seen from.
 HazardStatus hazard_status(const HazardRecord& h, LocalDateTime now, const Settings& settings, const Calendar& calendar);

@@ -543,6 +543,9 @@ void read_hazard(Obj& o, HazardRecord& h) {
     o.date("investigated", h.investigated);
     o.text("investigated_by", h.investigated_by);
     o.boolean("significant_found", h.significant_found);
+    // Records written before the investigation kept its own emergency finding:
+    // an emergency report later found significant was taken as confirmed.
+    if (!o.boolean("emergency_found", h.emergency_found)) h.emergency_found = h.emergency && h.significant_found;
     o.text("findings", h.findings);
     o.date("summary_sent", h.summary_sent);
     o.date("safety_work_done", h.safety_work_done);
@@ -705,6 +708,9 @@ void read_case(Obj& o, Case& c, bool is_conflict_version) {
 // ---------------------------------------------------------------------------
 // Settings and assurance records
 
+constexpr const char* kPhase1Source =
+    "Hazards in Social Housing (Prescribed Requirements) (England) Regulations 2025, phase 1";
+
 void read_settings(Obj& o, Settings& s) {
     o.text("officer_name", s.officer_name);
     o.text("device_id", s.device_id);
@@ -756,6 +762,7 @@ void read_settings(Obj& o, Settings& s) {
     o.object("ombudsman", external_body(s.ombudsman), Required);
     o.object("local_government_ombudsman", external_body(s.local_government_ombudsman));
     o.text("building_safety_regulator", s.building_safety_regulator);
+    o.text("building_safety_regulator_contact", s.building_safety_regulator_contact);
     o.list("categories", s.categories, [](Obj& x, Category& cat) {
         x.text("id", cat.id, Required);
         x.text("label", cat.label);
@@ -791,7 +798,20 @@ void read_settings(Obj& o, Settings& s) {
         x.text("label", t.label);
         x.integer("phase", t.phase, 1, 3, Required);
         x.boolean("can_be_emergency", t.can_be_emergency, Required);
+        x.date("in_force_from", t.in_force_from);
+        x.text("in_force_source", t.in_force_source);
+        // Settings saved before commencement was kept: phase 1 began on 27 October 2025;
+        // later phases wait for the landlord to confirm their dates.
+        if (!x.get("in_force_from", Optional) && t.phase == 1) {
+            t.in_force_from = Date::from_ymd(2025, 10, 27);
+            if (t.in_force_source.empty()) t.in_force_source = kPhase1Source;
+        }
     });
+    o.object("hazard_commencement", [&](Obj& x) {
+        x.date("emergencies_from", s.hazard_commencement.emergencies_from);
+        x.text("source", s.hazard_commencement.source);
+    });
+
     o.object("hazard_timescales", [&](Obj& x) {
         HazardTimescales& t = s.hazard_timescales;
         x.integer("emergency_make_safe_hours", t.emergency_make_safe_hours, 1, 24 * 14, Required);

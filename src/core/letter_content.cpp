@@ -2,6 +2,7 @@
 
 #include "core/deadlines.h"
 #include "core/hazard_clock.h"
+#include "core/hazards.h"
 #include "core/money.h"
 #include "core/workflow.h"
 
@@ -68,13 +69,16 @@ std::vector<PlaceholderDoc> stage_docs() {
         text("update_method", "how: by phone, by email, by letter ..."),
         flag("update_agreed", "the interval was agreed with the resident (otherwise it is the policy's)"),
         flag("extended", "the stage has an extension"),
+        flag("new_reviewer", "stage 2 is with someone who did not handle or sign stage 1 (6.13)"),
     };
 }
 
 std::vector<PlaceholderDoc> extension_docs() {
     return {
         text("extension_reason", "why more time is needed (6.4, 6.15)"),
-        text("extension_days", "how long: 10 working days"),
+        text("extension_days", "how long this extension is: 10 working days"),
+        text("total_extension_days", "all extensions so far together, from the first date given"),
+        flag("further_extension", "this is not the stage's first extension"),
         text("previous_due", "the date the response was due before this extension"),
         text("new_due", "the new date for the response"),
         flag("beyond_limit", "longer than the Code allows without good reason"),
@@ -88,6 +92,8 @@ std::vector<PlaceholderDoc> response_docs() {
         flag("has_points", "the definition has points (for a table header)"),
         flag("has_remedies", "at least one remedy (for a table header)"),
         flag("has_actions", "at least one outstanding action (for a table header)"),
+        flag("remedies_outstanding", "a remedy offered (a payment, a repair ...) is not yet done"),
+        flag("nothing_outstanding", "no outstanding action and no remedy still to do"),
         text("summary", "the response summary written on the case (may be empty)"),
         list("remedies", "what will be done to put things right (7.1, 7.3)",
              {text("what", "what will happen"), text("payment", "the sum, e.g. £1,234.56, or none"),
@@ -103,6 +109,7 @@ std::vector<PlaceholderDoc> response_docs() {
         flag("final", "this is the final response (stage 2)"),
         flag("building_safety", "a high-rise building-safety complaint: name the regulator"),
         text("regulator_name", "the Building Safety Regulator (settings)"),
+        text("regulator_contact", "how to reach the Building Safety Regulator (settings)"),
         text("contractor_author", "the contractor who wrote this stage 1 response (may be empty)"),
     };
 }
@@ -119,6 +126,7 @@ std::vector<PlaceholderDoc> refusal_docs() {
         text("circumstances", "the individual circumstances considered (2.4)"),
         flag("needs_discretion", "the 12-month ground: discretion must be considered (2.3)"),
         text("discretion", "the discretion decision"),
+        text("decision_review_body", "the Housing Ombudsman, who can review the decision itself whatever the ground (2.4, 5.11)"),
         flag("body_housing_ombudsman", "the Housing Ombudsman can review this"),
         flag("body_lgsco", "the Local Government and Social Care Ombudsman can review this"),
         text("lgsco_name", "the Local Government and Social Care Ombudsman's name (settings)"),
@@ -150,7 +158,9 @@ std::vector<PlaceholderDoc> hazard_docs() {
         text("investigated_date", "the day the investigation ended"),
         text("findings", "what was found"),
         flag("significant", "a significant hazard was found"),
-        flag("emergency", "an emergency hazard"),
+        flag("emergency", "the investigation confirmed an emergency hazard"),
+        flag("reported_emergency", "the hazard was reported as an emergency"),
+        flag("under_the_law", "Awaab's Law covered this hazard when it was reported (otherwise the clocks are policy)"),
         flag("no_hazard", "neither a significant nor an emergency hazard was found"),
         text("made_safe_date", "when it was made safe (may be empty)"),
         text("works", "the work to be done"),
@@ -499,9 +509,11 @@ struct Builder {
     void stage_people() {
         handler(stage->investigator);
         put("signer", stage->investigator);
+        put_flag("new_reviewer", false);
         if (stage->number == 2) stage2_handler_check();
     }
     bool has_outcome_ = false;
+    bool has_remedy_to_do_ = false;
     size_t n_adjustments_ = 0;
 
     void stage2_handler_check() {
@@ -513,6 +525,8 @@ struct Builder {
             if (auto e = handler_problem(c, 2, st.approver, true)) problem = e->message;
         check("6.13", "stage 2 handled by someone new (6.13)", problem.empty(),
               problem.empty() ? "not the stage 1 investigator or signatory" : problem);
+        // The letter promises a new reviewer only when one is assigned and 6.13 holds.
+        put_flag("new_reviewer", problem.empty() && !st.investigator.empty());
     }
 
     Date acknowledged_or(Date fallback) const { return stage->acknowledged ? *stage->acknowledged : fallback; }
@@ -593,12 +607,16 @@ struct Builder {
 
         int total = 0;
         for (int i = 0; i <= idx; ++i) total += st.extensions[static_cast<size_t>(i)].working_days;
-        const int limit = st.number == 1 ? s.policy.stage1_max_extension_days : s.policy.stage2_max_extension_days;
+        put("total_extension_days", plural_days(total));  // "later than we first said" counts every extension
+        put_flag("further_extension", idx > 0);
+        // The limit of the Code the case is under (a 2022-Code record keeps its own).
+        const int limit = stage_clock(c, st, s, cal).max_extension_days;
         const bool beyond = e.beyond_limit || total > limit;
         put_flag("beyond_limit", beyond);
         if (beyond && trim(e.good_reason).empty()) put_gap("good_reason", "[good reason not recorded]");
         else put("good_reason", e.good_reason);
-        check("within-limit", st.number == 1 ? "within 10 working days, or a good reason (6.4)" : "within 20 working days, or a good reason (6.15)",
+        const std::string rule = c.code == CodeVersion::Code2022 ? "2022 Code" : st.number == 1 ? "6.4" : "6.15";
+        check("within-limit", "within " + plural_days(limit) + ", or a good reason (" + rule + ")",
               !beyond || !trim(e.good_reason).empty(),
               !beyond ? std::to_string(total) + " of " + std::to_string(limit) + " working days"
               : !trim(e.good_reason).empty() ? "beyond the limit, good reason given: " + quote_short(e.good_reason)
@@ -706,6 +724,11 @@ struct Builder {
             if (remedy_ok) remedy_msg = std::to_string(remedies.size()) + (remedies.size() == 1 ? " remedy" : " remedies") +
                                         (any_payment ? ", payments " + format_money(total) : "");
         }
+        bool remedy_to_do = false;
+        for (const Remedy& r : st.remedies)
+            remedy_to_do = remedy_to_do || (!r.completed && r.state != RemedyState::Completed && r.state != RemedyState::Declined);
+        put_flag("remedies_outstanding", remedy_to_do);
+        has_remedy_to_do_ = remedy_to_do;
         put_flag("has_remedies", !remedies.empty());
         put_list("remedies", std::move(remedies));
         put_flag("has_payment", any_payment);
@@ -730,12 +753,14 @@ struct Builder {
               : actions.empty()       ? "none outstanding"
                                       : std::to_string(actions.size()) + " outstanding, each with a date");
         put_flag("has_actions", !actions.empty());
+        put_flag("nothing_outstanding", actions.empty() && !has_remedy_to_do_);
         put_list("actions", std::move(actions));
 
         put("summary", st.response_summary);
         std::optional<Date> responded = st.responded ? st.responded : date;
         put_date("responded_date", responded, "[date of letter needed]");
         put("regulator_name", s.building_safety_regulator);
+        put("regulator_contact", s.building_safety_regulator_contact);
         put("contractor_author", st.number == 1 ? st.contractor_author : std::string());
         put_flag("final", st.number == 2);
         put("escalation_weeks", std::to_string(s.policy.escalation_window_weeks) + (s.policy.escalation_window_weeks == 1 ? " week" : " weeks"));
@@ -759,10 +784,14 @@ struct Builder {
         }
         const bool bsr = st.number == 2 && c.high_rise_building_safety;
         put_flag("building_safety", bsr);
-        if (bsr)
-            check("regulator", "Building Safety Regulator (high-rise building safety)", !trim(s.building_safety_regulator).empty(),
-                  trim(s.building_safety_regulator).empty() ? "no regulator named in Settings — add the Building Safety Regulator"
-                                                            : s.building_safety_regulator);
+        if (bsr) {
+            const bool named = !trim(s.building_safety_regulator).empty();
+            const bool reachable = !trim(s.building_safety_regulator_contact).empty();
+            check("regulator", "Building Safety Regulator and how to reach it (high-rise building safety)", named && reachable,
+                  !named       ? "no regulator named in Settings — add the Building Safety Regulator"
+                  : !reachable ? "no way to reach the " + s.building_safety_regulator + " in Settings — add its website or phone"
+                               : s.building_safety_regulator + ", " + s.building_safety_regulator_contact);
+        }
         stage_people();
         const std::string signer = !st.approver.empty() ? st.approver : st.investigator;
         put("signer", signer);
@@ -830,6 +859,18 @@ struct Builder {
             case ReviewBody::Other: body_msg = "the route named in the template"; break;
         }
         check("review-body", "right to ask the right body to review the decision (2.4)", body_ok, body_msg);
+        // 2.4, 5.11: whatever the ground, the decision not to accept the complaint (or
+        // not to escalate it) can itself be taken to the Housing Ombudsman, even where
+        // the substance belongs to another body (the LGSCO, a court, an insurer).
+        const char* review_rule = kind == LetterKind::RefuseEscalation ? "5.11" : "2.4";
+        put_or_gap("decision_review_body", s.ombudsman.name, "[Ombudsman's name missing from settings]");
+        check("decision-review",
+              std::string("right to take the decision not to ") + (kind == LetterKind::RefuseEscalation ? "escalate" : "accept") +
+                  " the complaint to the Housing Ombudsman (" + review_rule + ")",
+              ombudsman_known() && !trim(s.ombudsman.name).empty(),
+              ombudsman_known() && !trim(s.ombudsman.name).empty()
+                  ? s.ombudsman.name + ", " + s.ombudsman.phone
+                  : "the Ombudsman's name, phone and website or address are missing from Settings — fill them in under Settings");
         // Residents may go to the Ombudsman at any time (3.7): every refusal names it.
         ombudsman_check("3.7");
         if (s.policy.refusal_needs_approval)
@@ -895,29 +936,40 @@ struct Builder {
         const bool found = put_or_gap("findings", h.findings, "[what was found not recorded]");
         check("findings", "what the investigation found", found, found ? quote_short(h.findings) : "not recorded — describe what was found");
 
-        put_flag("significant", h.significant_found);
-        put_flag("emergency", h.emergency);
-        put_flag("no_hazard", !h.significant_found && !h.emergency);
+        // What the investigation found, not what was reported: an emergency report
+        // the investigation did not confirm is no emergency in the letter.
+        const bool emergency = h.investigated && h.emergency_found;
+        const bool significant = h.investigated && h.significant_found && !emergency;
+        put_flag("significant", significant);
+        put_flag("emergency", emergency);
+        put_flag("no_hazard", h.investigated && !h.significant_found);
+        put_flag("reported_emergency", h.emergency);
+        put_flag("under_the_law", under_awaabs_law(h, s));  // commencement: "the law" or "our policy"
         check("hazard-found", "whether a significant or emergency hazard was found", h.investigated.has_value(),
               !h.investigated  ? "depends on the investigation — record its end first"
-              : h.emergency    ? "emergency hazard"
-              : h.significant_found ? "significant hazard" : "no significant or emergency hazard");
+              : emergency      ? "emergency hazard"
+              : significant    ? "significant hazard"
+              : h.emergency    ? "reported as an emergency; the investigation found no significant or emergency hazard"
+                               : "no significant or emergency hazard");
         put("made_safe_date", h.made_safe ? long_date(h.made_safe->date) : "");
 
-        const bool work_needed = h.significant_found || h.emergency;
+        const bool work_needed = h.investigated && h.significant_found;  // includes a confirmed emergency
         const std::optional<Date> safety = step("safety-work"), start = step("further-work-start"), latest = step("further-work-latest");
         put_date("safety_work_by", safety, "[date depends on the investigation]");
         put_date("further_work_start_by", start, "[date depends on the investigation]");
         put_date("further_work_latest", latest, "[date depends on the investigation]");
         const bool works_written = !trim(h.works_planned).empty();
-        if (works_written) put("works", h.works_planned);
+        if (works_written && work_needed) put("works", h.works_planned);
         else if (work_needed) put_gap("works", "[work to be done not recorded]");
         else put("works", "");
         std::string works_msg;
         bool works_ok = true;
-        if (work_needed && !works_written) { works_ok = false; works_msg = "a hazard was found but no work is recorded — describe the work to be done"; }
-        else if (works_written && !safety) { works_ok = false; works_msg = "the dates depend on the investigation's end — record it"; }
-        else if (works_written) works_msg = "safety work by " + short_date(*safety) + ", further work started by " + short_date(*start);
+        if (work_needed && !works_written) {
+            works_ok = false;
+            works_msg = "a hazard was found but the work needed is not recorded — add it to the investigation, or record the further works";
+        }
+        else if (work_needed && !safety) { works_ok = false; works_msg = "the dates depend on the investigation's end — record it"; }
+        else if (work_needed) works_msg = "safety work by " + short_date(*safety) + ", further work started by " + short_date(*start);
         else works_msg = "no work needed";
         check("works", "work to be done, and by when", works_ok, works_msg);
 

@@ -95,11 +95,21 @@ struct StaffMember {
     Money award_limit;
 };
 
+// A kind of hazard and when Awaab's Law starts to cover it (commencement). A type
+// with no date is not yet under the law: its clocks are the landlord's policy.
 struct HazardType {
     std::string id;
     std::string label;
     int phase = 1;
     bool can_be_emergency = true;
+    std::optional<Date> in_force_from;  // the day it comes under Awaab's Law (phase 1: 27 October 2025)
+    std::string in_force_source;        // where that date comes from (the Regulations, the landlord's confirmation)
+};
+
+// Emergency hazards of every type came under Awaab's Law with phase 1.
+struct HazardCommencement {
+    std::optional<Date> emergencies_from = Date::from_ymd(2025, 10, 27);
+    std::string source = "Hazards in Social Housing (Prescribed Requirements) (England) Regulations 2025, phase 1";
 };
 
 struct HazardTimescales {
@@ -122,6 +132,7 @@ struct Settings {
     Ombudsman ombudsman;
     Ombudsman local_government_ombudsman;   // LGSCO
     std::string building_safety_regulator;  // named in high-rise building-safety letters
+    std::string building_safety_regulator_contact;  // how residents reach it (website or phone)
     std::vector<Category> categories;
     std::vector<CompensationRate> compensation;
     std::string discretionary_bands;        // guidance text for other awards
@@ -129,6 +140,7 @@ struct Settings {
     std::vector<StaffMember> staff;
     std::vector<HazardType> hazard_types;
     HazardTimescales hazard_timescales;
+    HazardCommencement hazard_commencement;
     std::map<std::string, std::string> outcome_labels;  // "upheld" -> "Fully justified"
     std::map<std::string, std::string> letter_templates; // kind -> template text (assets/letters/*)
     int quality_sample_size = 5;

@@ -140,7 +140,7 @@ struct DialogState {
     bool opened_this_frame = false;
     // generic fields, used as each form needs
     std::optional<Date> date;
-    std::string text1, text2, text3, text4, text5;
+    std::string text1, text2, text3, text4, text5, text6;
     int choice1 = 0, choice2 = 0, choice3 = 0;
     int number1 = 0;
     int number2 = 0, number3 = 0, number4 = 0;  // survey scores

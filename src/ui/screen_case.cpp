@@ -247,6 +247,7 @@ void hazards_panel(App& app, const Case& c) {
     for (const HazardRecord& h : c.hazards) {
         heading(describe_hazard(h, settings), 3);
         HazardStatus hs = hazard_status(h, now, settings, st.calendar);
+        if (!hs.under_the_law) paragraph(commencement_note(h, settings) + ".", true);
         if (hs.offer_accommodation)
             notice("The home has not been made safe in time: offer alternative accommodation.", theme().error, Role::Alert,
                    "Offer somewhere safe to stay");
@@ -274,13 +275,14 @@ void hazards_panel(App& app, const Case& c) {
             ButtonOptions o;
             o.id = "hazard-step-" + h.id;
             o.style = ButtonStyle::Primary;
-            std::string label = hs.next >= 0 ? "Record: " + std::string(hs.steps[size_t(hs.next)].label) : "Close the hazard";
+            const std::string next = next_hazard_record(h);
+            std::string label = next == "close" ? "Close the hazard" : "Record: " + std::string(hazard_record_label(next));
             if (button(label, o)) {
                 open_dialog(app, DialogKind::HazardStep, c.id);
                 st.dialog.text5 = h.id;
-                st.dialog.text4 = hs.next >= 0 ? hs.steps[size_t(hs.next)].step : std::string("close");
+                st.dialog.text4 = next;
             }
-            if (hs.next >= 0) {
+            if (next != "close") {
                 ButtonOptions co;
                 co.id = "hazard-close-" + h.id;
                 co.same_line = true;

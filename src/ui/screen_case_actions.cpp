@@ -828,14 +828,17 @@ void hazard_step_form(App& app, const Case& c) {
     text_field("Done by", dlg.text1);
     if (step == "investigate") {
         checkbox("A significant hazard was found", dlg.flag1);
-        if (h.emergency) checkbox("It was an emergency", dlg.flag2);
+        if (h.emergency) checkbox("The emergency was confirmed", dlg.flag2);
         FieldOptions f;
         f.multiline = true;
         f.lines = 3;
         f.hint = "The written summary to the tenant is drawn from these";
         text_field("Findings", dlg.text2, f);
+        if (dlg.flag1 || dlg.flag2) text_field("Works needed", dlg.text6, with_hint("The written summary tells the resident what will be done"));
     }
-    if (step == "further-work-start") text_field("Works planned", dlg.text2, with_hint("What will remove the cause"));
+    if (step == "further-work-start")
+        text_field("Works planned", dlg.text2,
+                   with_hint(h.works_planned.empty() ? "What will remove the cause" : "Leave empty to keep: " + h.works_planned));
     if (step == "close") text_field("Why no further works are needed (if none)", dlg.text2);
     error_box(dlg);
     std::string label = step == "close" ? "Close the hazard" : "Record it";
@@ -848,15 +851,16 @@ void hazard_step_form(App& app, const Case& c) {
             return;
         }
         bool f1 = dlg.flag1, f2 = dlg.flag2;
+        const std::string works = dlg.text6;
         attempt(app, c,
                 [&](Case& x) -> Status {
                     Actor a = actor(app);
                     if (step == "make-safe") return record_made_safe(x, id, LocalDateTime{on, *t}, by, st, a);
-                    if (step == "investigate") return record_investigation(x, id, InvestigationResult{on, by, f1, f2, text}, st, a);
+                    if (step == "investigate") return record_investigation(x, id, InvestigationResult{on, by, f1, f2, text, works}, st, a);
                     if (step == "summary") return record_summary_sent(x, id, on, by, st, a);
                     if (step == "safety-work") return record_safety_work_done(x, id, on, by, st, a);
                     if (step == "further-work-start") return record_further_work_started(x, id, on, text, by, st, a);
-                    if (step == "further-work-latest" || step == "further-work-done") return record_further_work_done(x, id, on, by, st, a);
+                    if (step == "further-work-done") return record_further_work_done(x, id, on, by, st, a);
                     return close_hazard(x, id, on, text, st, a);
                 },
                 step == "close" ? "Hazard closed." : "Hazard step recorded.");

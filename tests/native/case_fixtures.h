@@ -183,7 +183,8 @@ inline Settings full_settings() {
                          {"allocations", "Allocations", "2.2", ReviewBody::LocalGovernmentOmbudsman, false}};
     s.staff = {{"s1", "Kim Manager", StaffRole::ComplaintsManager, "Complaints", "kim@example.invalid", "01000 000002",
                 true, Money{50000}}};
-    s.hazard_types = {{"damp_mould", "Damp and mould", 1, false}, {"fire", "Fire", 2, true}};
+    s.hazard_types = {{"damp_mould", "Damp and mould", 1, false, Date::from_ymd(2025, 10, 27), "phase 1"},
+                      {"fire", "Fire", 2, true, std::nullopt, "phase 2, date not confirmed"}};
     s.hazard_timescales.investigate_working_days = 9;
     s.outcome_labels = {{"upheld", "Fully justified"}};
     s.letter_templates = {{"ack1", "Dear {{resident}},\n..."}};

@@ -3,6 +3,7 @@
 #include <doctest/doctest.h>
 
 #include "core/deadlines.h"
+#include "core/hazards.h"
 #include "core/settings.h"
 #include "core/workflow.h"
 
@@ -465,16 +466,21 @@ TEST_CASE("hazards: the next Awaab's Law step shows in the status and the obliga
     CHECK(st.next == NextAction::HazardStep);
     CHECK(st.hazard == 0);
     CHECK(std::string(st.next_label) == "Make the hazard safe");
+    CHECK(std::string(hazard_status(c.hazards[0], *parse_iso_local("2026-03-28T13:00"), S(), C()).steps[0].label) ==
+          "Investigate and make the hazard safe");
     CHECK(st.due == d("2026-03-29"));
     CHECK(st.label_id == StatusLabel::Stage1AwaitingAcknowledgement);
 
     c.hazards[0].made_safe = *parse_iso_local("2026-03-28T18:00");
     next = next_hazard_step(c.hazards[0], S(), C());
-    CHECK(std::string(next->step) == "investigate");
-    CHECK(next->due == d("2026-04-14"));  // 10 WD from Sat 28 Mar, over Good Friday and Easter Monday
+    // Awaab's Law, emergency: made safe, the investigation is still due within the same 24 hours.
+    CHECK(std::string(next->step) == "make-safe");
+    CHECK(std::string(next->label) == "Record the investigation");
+    CHECK(next->due == d("2026-03-29"));
     st = status(c, d("2026-03-30"), S(), C());
-    CHECK(st.next == NextAction::Acknowledge);  // the complaint's clock comes first now
-    CHECK(st.hazard == -1);
+    CHECK(st.next == NextAction::HazardStep);
+    CHECK(st.urgency == Urgency::Overdue);
+    CHECK(st.hazard == 0);
 
     c.hazards[0].investigated = d("2026-04-01");
     c.hazards[0].significant_found = true;
@@ -496,4 +502,44 @@ TEST_CASE("hazards: the next Awaab's Law step shows in the status and the obliga
     CHECK(status(c, d("2026-04-03"), S(), C()).next == NextAction::HazardStep);
     c.hazards[0].closed = d("2026-04-09");
     CHECK(open_obligations(c, d("2026-04-09"), S(), C()).empty());
+}
+
+TEST_CASE("2.4, 5.11: a refused complaint, explained but still open, says what is really next") {
+    Case r = complaint("2025-02-03");
+    r.stages.clear();  // refused before any stage was acknowledged
+    r.refusal = Refusal{};
+    r.refusal->decided_on = d("2025-02-04");
+    r.refusal->explained_on = d("2025-02-05");
+    CaseStatus st = status(r, d("2025-02-06"), S(), C());
+    CHECK(st.label_id == StatusLabel::RefusalExplained);
+    CHECK(st.next == NextAction::Close);
+    CHECK(std::string(st.next_label) != "Acknowledge and define the complaint");
+    CHECK(open_obligations(r, d("2025-02-06"), S(), C()).empty());
+
+    // A refusal to escalate, explained: the complaint's stage 1 remedy is still followed through (7.3).
+    Case e = complaint("2025-01-06", "2025-01-07", "2025-01-20");
+    Remedy pay;
+    pay.type = RemedyType::Financial;
+    pay.amount = Money{5000};
+    pay.due = d("2025-02-20");
+    e.stages[0].remedies.push_back(pay);
+    e.stages.push_back(stage2("2025-02-03"));
+    e.refusal = Refusal{};
+    e.refusal->at_escalation = true;
+    e.refusal->decided_on = d("2025-02-04");
+    e.refusal->explained_on = d("2025-02-05");
+    st = status(e, d("2025-02-06"), S(), C());
+    CHECK(st.label_id == StatusLabel::RefusalExplained);
+    CHECK(st.next == NextAction::CompleteRemedy);
+}
+
+TEST_CASE("6.11: once the escalation window has closed, status no longer calls it open") {
+    Case c = complaint("2025-01-06", "2025-01-07", "2025-01-20");
+    CaseStatus st = status(c, d("2025-01-21"), S(), C());
+    CHECK(st.label_id == StatusLabel::Stage1Responded);
+    CHECK(std::string(st.label).find("window open") != std::string::npos);
+    st = status(c, d("2025-06-02"), S(), C());  // long after the window
+    CHECK(st.label_id == StatusLabel::Stage1WindowClosed);
+    CHECK(std::string(st.label).find("window open") == std::string::npos);
+    CHECK(st.next == NextAction::Close);
 }

@@ -102,7 +102,7 @@ TEST_CASE("external bodies: a statutory-review refusal gives the LGSCO's details
 
     Result<Letter> l = draft_letter(LetterKind::Refusal, c, s, cal);
     REQUIRE(l.is_ok());
-    CHECK(has(l->text, "the Local Government and Social Care Ombudsman can look at them"));
+    CHECK(has(l->text, "the Local Government and Social Care Ombudsman can look at it"));
     CHECK(has(l->text, "www.lgo.org.uk or by phoning 0300 061 0614"));
     const CheckItem* body = item(l->checklist, "review-body");
     REQUIRE(body != nullptr);

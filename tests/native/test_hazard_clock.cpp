@@ -44,11 +44,12 @@ TEST_CASE("hazard clock: bank holidays over Christmas") {
     CHECK(to_iso(easter[0].due) == "2025-04-28");
 }
 
-TEST_CASE("hazard clock: emergency reported at 23:30 on a Friday") {
+TEST_CASE("Awaab's Law, emergency: investigated and made safe in its 24 hours, no working-day investigation step") {
     const Calendar cal;
     const auto steps = hazard_steps(at("2025-03-07T23:30"), HazardKind::Emergency, {}, cal);
-    CHECK(show(steps) == Lines{"make-safe=2025-03-08T23:30", "investigate=2025-03-21", "summary=2025-03-26",
-                               "safety-work=2025-03-28", "further-work-start=2025-03-28", "further-work-latest=2025-06-13"});
+    // The later steps count from the end of the 24 hours (Saturday 8 March) until the investigation ends.
+    CHECK(show(steps) == Lines{"make-safe=2025-03-08T23:30", "summary=2025-03-12", "safety-work=2025-03-14",
+                               "further-work-start=2025-03-14", "further-work-latest=2025-05-31"});
     CHECK(steps[0].by_the_hour());
     CHECK(steps[0].due == Date::from_ymd(2025, 3, 8));  // a Saturday: clock hours run through weekends
     CHECK_FALSE(steps[1].by_the_hour());
@@ -88,11 +89,14 @@ TEST_CASE("hazard clock: edited timescales and the landlord's closure days") {
     t.safety_work_working_days = 2;
     t.further_work_start_working_days = 3;
     t.further_work_latest_weeks = 4;
-    CHECK(show(hazard_steps(at("2025-03-07T10:00"), HazardKind::Emergency, t, cal)) ==
-          Lines{"make-safe=2025-03-07T22:00", "investigate=2025-03-14", "summary=2025-03-17", "safety-work=2025-03-18",
+    CHECK(show(hazard_steps(at("2025-03-07T10:00"), HazardKind::Significant, t, cal)) ==
+          Lines{"investigate=2025-03-14", "summary=2025-03-17", "safety-work=2025-03-18",
                 "further-work-start=2025-03-19", "further-work-latest=2025-04-11"});
+    CHECK(show(hazard_steps(at("2025-03-07T10:00"), HazardKind::Emergency, t, cal)) ==
+          Lines{"make-safe=2025-03-07T22:00", "summary=2025-03-10", "safety-work=2025-03-11",
+                "further-work-start=2025-03-12", "further-work-latest=2025-04-04"});
     cal.add_extra_day(Date::from_ymd(2025, 3, 17), "Office closed");
-    CHECK(show(hazard_steps(at("2025-03-07T10:00"), HazardKind::Emergency, t, cal))[2] == "summary=2025-03-18");
+    CHECK(show(hazard_steps(at("2025-03-07T10:00"), HazardKind::Significant, t, cal))[1] == "summary=2025-03-18");
 }
 
 TEST_CASE("hazard clock: checking edited timescales") {

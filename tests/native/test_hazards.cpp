@@ -56,7 +56,7 @@ HazardReport report(const char* id, const char* aware, bool emergency, const cha
 }
 
 InvestigationResult investigation(const char* ended, bool significant = true) {
-    return InvestigationResult{d(ended), "Sam Surveyor", significant, false, "Condensation from a blocked extractor fan"};
+    return InvestigationResult{d(ended), "Sam Surveyor", significant, false, "Condensation from a blocked extractor fan", ""};
 }
 
 const HazardStepStatus& step(const HazardStatus& st, const char* name) {
@@ -76,26 +76,23 @@ TEST_CASE("hazard-clock text: emergency the day before the spring change, Easter
     // Day one is Monday 30 March; Good Friday 3 and Easter Monday 6 April are not working days.
     CHECK(clock("2026-03-28T12:00", HazardKind::Emergency) ==
           "make-safe\t2026-03-29T13:00\n"
-          "investigate\t2026-04-14\n"
-          "summary\t2026-04-17\n"
-          "safety-work\t2026-04-21\n"
-          "further-work-start\t2026-04-21\n"
-          "further-work-latest\t2026-07-07\n");
+          "summary\t2026-04-01\n"
+          "safety-work\t2026-04-07\n"
+          "further-work-start\t2026-04-07\n"
+          "further-work-latest\t2026-06-21\n");
 }
 
 TEST_CASE("hazard-clock text: emergency the day before the autumn change, investigation ended early") {
     // Saturday 24 October 2026, noon BST; clocks go back at 02:00 on the 25th, so 24 real hours read 11:00.
     CHECK(clock("2026-10-24T12:00", HazardKind::Emergency) ==
           "make-safe\t2026-10-25T11:00\n"
-          "investigate\t2026-11-06\n"
-          "summary\t2026-11-11\n"
-          "safety-work\t2026-11-13\n"
-          "further-work-start\t2026-11-13\n"
-          "further-work-latest\t2027-01-29\n");
+          "summary\t2026-10-28\n"
+          "safety-work\t2026-10-30\n"
+          "further-work-start\t2026-10-30\n"
+          "further-work-latest\t2027-01-17\n");
     // Investigation ended Tuesday 27 October: the later steps count from that day.
     CHECK(clock("2026-10-24T12:00", HazardKind::Emergency, d("2026-10-27")) ==
           "make-safe\t2026-10-25T11:00\n"
-          "investigate\t2026-11-06\n"
           "summary\t2026-10-30\n"
           "safety-work\t2026-11-03\n"
           "further-work-start\t2026-11-03\n"
@@ -103,16 +100,15 @@ TEST_CASE("hazard-clock text: emergency the day before the autumn change, invest
 }
 
 TEST_CASE("hazard-clock text: reported at 23:30 on a Friday") {
-    // Friday 22 May 2026 late at night: day zero is still that Friday. Monday 25 May is the spring bank
-    // holiday, so day one is Tuesday 26 May. The 12-week limit is calendar weeks (it lands on the
-    // summer bank holiday, 31 August).
+    // Friday 22 May 2026 late at night: day zero is still that Friday; the emergency's 24 hours end
+    // on Saturday 23 May, and the later steps count from there. Monday 25 May is the spring bank
+    // holiday, so their day one is Tuesday 26 May. The 12-week limit is calendar weeks (a Saturday).
     CHECK(clock("2026-05-22T23:30", HazardKind::Emergency) ==
           "make-safe\t2026-05-23T23:30\n"
-          "investigate\t2026-06-08\n"
-          "summary\t2026-06-11\n"
-          "safety-work\t2026-06-15\n"
-          "further-work-start\t2026-06-15\n"
-          "further-work-latest\t2026-08-31\n");
+          "summary\t2026-05-28\n"
+          "safety-work\t2026-06-01\n"
+          "further-work-start\t2026-06-01\n"
+          "further-work-latest\t2026-08-15\n");
     // Good Friday 3 April 2026 at 23:30: Easter Monday follows, so day one is Tuesday 7 April.
     CHECK(clock("2026-04-03T23:30", HazardKind::Significant) ==
           "investigate\t2026-04-20\n"
@@ -165,11 +161,10 @@ TEST_CASE("hazards text: open hazards soonest first, with time left and the acco
           "\n"
           "DS-2026-000001  Damp and mould, back bedroom (emergency)  aware 2026-03-28T12:00\n"
           "  * make-safe            2026-03-29T13:00  20 h 00 min overdue\n"
-          "    investigate          2026-04-14        9 working days left\n"
-          "    summary              2026-04-17        12 working days left (until the investigation ends)\n"
-          "    safety-work          2026-04-21        14 working days left (until the investigation ends)\n"
-          "    further-work-start   2026-04-21        14 working days left (until the investigation ends)\n"
-          "    further-work-latest  2026-07-07        67 working days left (until the investigation ends)\n"
+          "    summary              2026-04-01        2 working days left (until the investigation ends)\n"
+          "    safety-work          2026-04-07        4 working days left (until the investigation ends)\n"
+          "    further-work-start   2026-04-07        4 working days left (until the investigation ends)\n"
+          "    further-work-latest  2026-06-21        55 working days left (until the investigation ends)\n"
           "    ! the home was not made safe in time: offer alternative accommodation\n");
     CHECK(open_hazards_text({c}, at("2026-03-30T09:00"), S(), S().calendar()) == "Open hazards at 2026-03-30T09:00: 0\n");
 }
@@ -273,16 +268,16 @@ TEST_CASE("hazard workflow: from the complaint's prompt to closure, each step au
     CHECK(c.audit.back().what.find("Damp and mould, back bedroom (emergency)") != std::string::npos);
 
     REQUIRE(record_made_safe(c, "h", at("2026-03-29T09:00"), "Rapid Response Team", S(), kLater).is_ok());
-    REQUIRE(record_investigation(c, "h", investigation("2026-04-08"), S(), kLater).is_ok());
-    REQUIRE(record_summary_sent(c, "h", d("2026-04-10"), "Jo Placeholder", S(), kLater).is_ok());
-    REQUIRE(record_safety_work_done(c, "h", d("2026-04-15"), "Example Damp Co", S(), kLater).is_ok());  // 5 WD: 15 Apr
-    REQUIRE(record_further_work_started(c, "h", d("2026-04-15"), "New extractor fan and loft insulation", "Example Damp Co",
+    REQUIRE(record_investigation(c, "h", investigation("2026-03-29"), S(), kLater).is_ok());  // within the 24 hours
+    REQUIRE(record_summary_sent(c, "h", d("2026-03-31"), "Jo Placeholder", S(), kLater).is_ok());
+    REQUIRE(record_safety_work_done(c, "h", d("2026-04-07"), "Example Damp Co", S(), kLater).is_ok());  // 5 WD over Easter
+    REQUIRE(record_further_work_started(c, "h", d("2026-04-07"), "New extractor fan and loft insulation", "Example Damp Co",
                                         S(), kLater).is_ok());
     REQUIRE(record_further_work_done(c, "h", d("2026-06-30"), "Example Damp Co", S(), kLater).is_ok());
     REQUIRE(close_hazard(c, "h", d("2026-07-01"), "", S(), kLater).is_ok());
     CHECK(c.audit.size() == audit0 + 7);
     CHECK(c.audit[audit0 + 3].what.find("Example Damp Co") != std::string::npos);   // safety work: by whom
-    CHECK(c.audit[audit0 + 3].what.find("15 Apr 2026") != std::string::npos);       // and when
+    CHECK(c.audit[audit0 + 3].what.find("7 Apr 2026") != std::string::npos);        // and when
 
     const HazardRecord& h = c.hazards[0];
     CHECK(h.investigated_by == "Sam Surveyor");
@@ -327,7 +322,7 @@ TEST_CASE("hazard reported on its own: a service request holding the hazard") {
 
 TEST_CASE("hazard report: type, emergency, what and who are checked; the case is left as it was") {
     Settings s = S();
-    s.hazard_types.push_back(HazardType{"pests-minor", "Minor pests", 2, false});
+    s.hazard_types.push_back(HazardType{"pests-minor", "Minor pests", 2, false, std::nullopt, ""});
     Case c = complaint();
     const Case before = c;
     const auto refused = [&](const HazardReport& r, const Actor& actor, const char* field, const char* words) {
@@ -482,4 +477,108 @@ TEST_CASE("alternative accommodation: offered, then accepted or declined; offere
     REQUIRE(record_accommodation(c, "h", A::Accepted, d("2026-03-30"), "Jo Placeholder", "", S(), kLater).is_ok());
     CHECK(c.hazards[0].accommodation == A::Accepted);
     CHECK(c.audit.back().what.find("Alternative accommodation accepted") != std::string::npos);
+}
+
+// ---------------------------------------------------------------------------
+// Issue-by-issue rules of the Regulations
+
+TEST_CASE("Awaab's Law, further works: 12 weeks is the latest day to BEGIN them, not to finish them") {
+    Case c = complaint("2026-03-02");
+    REQUIRE(report_hazard(c, report("h", "2026-03-02T10:00", false), S(), kLater).is_ok());
+    REQUIRE(record_investigation(c, "h", investigation("2026-03-04"), S(), kLater).is_ok());
+    REQUIRE(record_summary_sent(c, "h", d("2026-03-05"), "Jo Placeholder", S(), kLater).is_ok());
+    REQUIRE(record_safety_work_done(c, "h", d("2026-03-09"), "Example Damp Co", S(), kLater).is_ok());
+    REQUIRE(record_further_work_started(c, "h", d("2026-03-10"), "New extractor fan and loft insulation", "Example Damp Co", S(),
+                                        kLater).is_ok());
+    // Begun on time; still running 20 weeks later.
+    HazardStatus st = hazard_status(c.hazards[0], at("2026-07-20T09:00"), S(), S().calendar());
+    CHECK(step(st, "further-work-start").state == HazardStepState::DoneOnTime);
+    CHECK(step(st, "further-work-latest").state == HazardStepState::DoneOnTime);
+    CHECK(st.next == -1);
+    // No legal clock is left, so status and Today show nothing overdue for it.
+    CHECK_FALSE(next_hazard_step(c.hazards[0], S(), S().calendar()).has_value());
+    const CaseStatus cs = status(c, d("2026-07-20"), S(), S().calendar());
+    CHECK(cs.next != NextAction::HazardStep);
+    CHECK(open_hazards_text({c}, at("2026-07-20T09:00"), S(), S().calendar()).find("overdue") == std::string::npos);
+    // But the hazard cannot close until they are finished, and that is what a person records next.
+    CHECK(std::string(next_hazard_record(c.hazards[0])) == "further-work-done");
+    CHECK_FALSE(close_hazard(c, "h", d("2026-07-20"), "", S(), kLater).is_ok());
+    REQUIRE(record_further_work_done(c, "h", d("2026-07-21"), "Example Damp Co", S(), kLater).is_ok());
+    CHECK(std::string(next_hazard_record(c.hazards[0])) == "close");
+
+    // Begun after 12 weeks: late on both limits.
+    Case late = complaint("2026-03-02", 2);
+    REQUIRE(report_hazard(late, report("h", "2026-03-02T10:00", false), S(), kLater).is_ok());
+    REQUIRE(record_investigation(late, "h", investigation("2026-03-04"), S(), kLater).is_ok());
+    REQUIRE(record_further_work_started(late, "h", d("2026-06-05"), "Roof valley relined", "Example Damp Co", S(), kLater).is_ok());
+    st = hazard_status(late.hazards[0], at("2026-06-08T09:00"), S(), S().calendar());
+    CHECK(step(st, "further-work-latest").state == HazardStepState::DoneLate);
+}
+
+TEST_CASE("Awaab's Law, emergency: no 10-working-day investigation; investigated on day 9 is late") {
+    Case c = complaint("2026-03-02");
+    REQUIRE(report_hazard(c, report("h", "2026-03-02T10:00", true), S(), kLater).is_ok());
+    HazardStatus st = hazard_status(c.hazards[0], at("2026-03-02T11:00"), S(), S().calendar());
+    for (const HazardStepStatus& s : st.steps) CHECK(s.step != "investigate");
+    CHECK(std::string(st.steps[0].label) == "Investigate and make the hazard safe");
+    CHECK(clock("2026-03-02T10:00", HazardKind::Emergency).find("investigate") == std::string::npos);
+
+    REQUIRE(record_made_safe(c, "h", at("2026-03-02T18:00"), "Rapid Response Team", S(), kLater).is_ok());
+    // Made safe in time, the investigation still due within the same 24 hours.
+    CHECK(std::string(next_hazard_record(c.hazards[0])) == "investigate");
+    auto due = next_hazard_step(c.hazards[0], S(), S().calendar());
+    REQUIRE(due);
+    CHECK(to_iso(*due->due_at) == "2026-03-03T10:00");
+    InvestigationResult r = investigation("2026-03-12");  // day 8 working days on: long after the 24 hours
+    r.emergency_found = true;
+    REQUIRE(record_investigation(c, "h", r, S(), kLater).is_ok());
+    st = hazard_status(c.hazards[0], at("2026-03-13T09:00"), S(), S().calendar());
+    CHECK(step(st, "make-safe").state == HazardStepState::DoneLate);
+
+    // Investigated the same day: on time.
+    Case ok = complaint("2026-03-02", 2);
+    REQUIRE(report_hazard(ok, report("h", "2026-03-02T10:00", true), S(), kLater).is_ok());
+    REQUIRE(record_made_safe(ok, "h", at("2026-03-02T18:00"), "Rapid Response Team", S(), kLater).is_ok());
+    r.ended = d("2026-03-02");
+    REQUIRE(record_investigation(ok, "h", r, S(), kLater).is_ok());
+    st = hazard_status(ok.hazards[0], at("2026-03-13T09:00"), S(), S().calendar());
+    CHECK(step(st, "make-safe").state == HazardStepState::DoneOnTime);
+    CHECK(to_iso(step(st, "summary").due) == "2026-03-05");  // 3 working days from the investigation
+}
+
+TEST_CASE("Awaab's Law, emergency: an investigation that finds no emergency leaves nothing to make safe") {
+    Case c = complaint("2026-03-02");
+    REQUIRE(report_hazard(c, report("h", "2026-03-02T10:00", true), S(), kLater).is_ok());
+    REQUIRE(record_investigation(c, "h", investigation("2026-03-02", false), S(), kLater).is_ok());
+    CHECK_FALSE(c.hazards[0].emergency_found);
+    CHECK(std::string(next_hazard_record(c.hazards[0])) == "summary");
+    const HazardStatus st = hazard_status(c.hazards[0], at("2026-03-03T09:00"), S(), S().calendar());
+    CHECK(step(st, "make-safe").state == HazardStepState::DoneOnTime);
+    REQUIRE(record_summary_sent(c, "h", d("2026-03-03"), "Jo Placeholder", S(), kLater).is_ok());
+    CHECK(close_hazard(c, "h", d("2026-03-04"), "", S(), kLater).is_ok());
+}
+
+TEST_CASE("Awaab's Law, commencement: a hazard type not yet in force runs its clocks as policy, not law") {
+    Case c = complaint("2026-03-02");
+    REQUIRE(report_hazard(c, report("cold", "2026-03-02T10:00", false, "living room", "excess-cold"), S(), kLater).is_ok());
+    REQUIRE(report_hazard(c, report("mould", "2026-03-02T10:00", false, "bathroom"), S(), kLater).is_ok());
+    REQUIRE(report_hazard(c, report("fire", "2026-03-02T10:00", true, "kitchen", "fire"), S(), kLater).is_ok());
+    CHECK_FALSE(under_awaabs_law(c.hazards[0], S()));   // phase 2: no date confirmed in the defaults
+    CHECK(under_awaabs_law(c.hazards[1], S()));         // damp and mould: phase 1, 27 October 2025
+    CHECK(under_awaabs_law(c.hazards[2], S()));         // every emergency came in with phase 1
+    CHECK_FALSE(hazard_status(c.hazards[0], at("2026-03-02T11:00"), S(), S().calendar()).under_the_law);
+    const std::string text = open_hazards_text({c}, at("2026-03-02T11:00"), S(), S().calendar());
+    CHECK(text.find("Excess cold is not yet under Awaab's Law") != std::string::npos);
+    CHECK(text.find("these clocks are our policy, not the law") != std::string::npos);
+
+    // Damp and mould reported before phase 1 began was not under the law either.
+    Case before = complaint("2025-10-20", 2);
+    REQUIRE(report_hazard(before, report("h", "2025-10-20T10:00", false), S(), kLater).is_ok());
+    CHECK_FALSE(under_awaabs_law(before.hazards[0], S()));
+
+    // The landlord confirms phase 2's date in settings: from then on it is the law.
+    Settings s = S();
+    for (HazardType& t : s.hazard_types)
+        if (t.id == "excess-cold") t.in_force_from = d("2026-02-01");
+    CHECK(under_awaabs_law(c.hazards[0], s));
 }

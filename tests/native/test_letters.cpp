@@ -9,6 +9,7 @@
 #include "core/letter_output.h"
 #include "core/letter_samples.h"
 #include "core/letter_template.h"
+#include "core/hazards.h"
 #include "core/letters.h"
 #include "core/workflow.h"
 
@@ -310,7 +311,7 @@ TEST_CASE("letters: stage 2 acknowledgement and final response") {
     // High-rise building safety: the final letter also names the regulator.
     c2.high_rise_building_safety = true;
     const Letter bsr = draft(LetterKind::Response2, c2, f);
-    CHECK(has(bsr.text, "You can also take it to the Building Safety Regulator."));
+    CHECK(has(bsr.text, "You can also take it to the Building Safety Regulator: www.gov.uk/government/organisations/building-safety-regulator."));
     CHECK(item(bsr.checklist, "regulator")->present);
     f.s.building_safety_regulator.clear();
     CHECK_FALSE(ready_to_send(LetterKind::Response2, c2, f.s, f.cal));
@@ -334,7 +335,6 @@ TEST_CASE("letters: refusal names the ground, reasons, circumstances, discretion
     // Allocations go to the Local Government and Social Care Ombudsman.
     const Letter lg = draft(LetterKind::Refusal, refused(f.s, "statutory-review"), f);
     CHECK(has(lg.text, "Local Government and Social Care Ombudsman"));
-    CHECK_FALSE(has(lg.text, "to review our decision. The service"));
     CHECK(item(lg.checklist, "discretion") == nullptr);  // only the 12-month ground asks for it
     // Damage and injury claims go through the insurer.
     CHECK(has(draft(LetterKind::Refusal, refused(f.s, "insurance-claim"), f).text, "insurance claims route"));
@@ -359,10 +359,71 @@ TEST_CASE("letters: refusal to escalate (5.11)") {
     CHECK(ready_to_send(l.checklist));
     CHECK(has(l.text, "On Monday 3 February 2025 you asked us to look at your complaint again at stage 2, after our stage 1 response of Wednesday 15 January 2025."));
     CHECK(has(l.text, "county court on 20 January 2025"));
-    CHECK(has(l.text, "the court will decide these matters"));
+    CHECK(has(l.text, "the court will decide the matters in the claim"));
     check_ombudsman(l.text);
     // The refusal letter is not the refuse-escalation letter.
     CHECK_FALSE(draft_letter(LetterKind::Refusal, c, f.s, f.cal).is_ok());
+}
+
+TEST_CASE("2.4, 5.11: every refusal, whatever the ground, offers the Housing Ombudsman's review of the decision itself") {
+    Fixture f;
+    for (const RefusalGround& g : f.s.refusal_grounds) {
+        CAPTURE(g.id);
+        const Letter l = draft(LetterKind::Refusal, refused(f.s, g.id.c_str()), f);
+        INFO(missing_ids(l.checklist));
+        CHECK(has(l.text, "You can ask the Housing Ombudsman Service to review our decision not to accept your complaint"));
+        const CheckItem* i = item(l.checklist, "decision-review");
+        REQUIRE(i != nullptr);
+        CHECK(i->present);
+    }
+    // The statutory-review ground: the substance goes to the LGSCO, the refusal decision
+    // is still the Housing Ombudsman's to review.
+    const Letter lg = draft(LetterKind::Refusal, refused(f.s, "statutory-review"), f);
+    CHECK(has(lg.text, "Local Government and Social Care Ombudsman can look at it"));
+    CHECK_FALSE(has(lg.text, "not the Housing Ombudsman"));
+
+    // Without the Ombudsman's details the letter is not ready, whatever the ground.
+    Fixture blank;
+    blank.s.ombudsman = {};
+    const auto list = letter_checklist(LetterKind::Refusal, refused(blank.s, "legal-proceedings"), blank.s, blank.cal);
+    REQUIRE(item(list, "decision-review") != nullptr);
+    CHECK_FALSE(item(list, "decision-review")->present);
+    CHECK_FALSE(ready_to_send(list));
+
+    // A landlord's own wording that leaves the right out is not ready to send.
+    Fixture own;
+    own.s.letter_templates["refusal"] =
+        "# Refusal\nDear {{resident_name}},\n{{raised}} {{ground}} {{reasons}} {{circumstances}}\n"
+        "Contact the {{ombudsman_name}} for advice on {{ombudsman_phone}}.\n{{signature}}\n";
+    const auto own_list = letter_checklist(LetterKind::Refusal, refused(own.s, "insurance-claim"), own.s, own.cal);
+    REQUIRE(item(own_list, "decision-review") != nullptr);
+    CHECK_FALSE(item(own_list, "decision-review")->present);
+    CHECK(has(item(own_list, "decision-review")->message, "{{decision_review_body}}"));
+}
+
+TEST_CASE("5.11: a refusal to escalate offers the Housing Ombudsman's review of that decision, whatever the ground") {
+    Fixture f;
+    for (const RefusalGround& g : f.s.refusal_grounds) {
+        CAPTURE(g.id);
+        Case c = responded1(f.s);
+        EscalationRequest e;
+        e.on = d("2025-02-03");
+        REQUIRE(request_escalation(c, e, f.s, kActor).is_ok());
+        RefusalDecision r;
+        r.ground_id = g.id;
+        r.reasoning = "Reasons written for this ground.";
+        r.circumstances_considered = "Circumstances considered.";
+        r.discretion_considered = true;
+        r.discretion_decision = "No reason to make an exception.";
+        r.approved_by = "Pat Demo";
+        r.decided_on = d("2025-02-06");
+        Status st = refuse_escalation(c, r, f.s, kActor);
+        REQUIRE_MESSAGE(st.is_ok(), (st.is_ok() ? "" : st.error().text()));
+        const Letter l = draft(LetterKind::RefuseEscalation, c, f);
+        CHECK(has(l.text, "You can ask the Housing Ombudsman Service to review our decision not to take your complaint to stage 2"));
+        REQUIRE(item(l.checklist, "decision-review") != nullptr);
+        CHECK(item(l.checklist, "decision-review")->present);
+    }
 }
 
 TEST_CASE("letters: service request confirmation says how to complain (1.5, 1.6)") {
@@ -834,4 +895,146 @@ TEST_CASE("letters: the template README documents every name each letter offers"
             for (const PlaceholderDoc& i : p.item_names) CHECK_MESSAGE(has(readme, "`" + i.name + "`"), i.name);
         }
     }
+}
+
+// ---------------------------------------------------------------------------
+// Wording that must be true for the case
+
+TEST_CASE("Awaab's Law, hazard summary: says what the investigation found, not what was reported") {
+    Fixture f;
+    // Reported as an emergency in 2026; the investigation found no emergency and no significant hazard.
+    Case c = with_hazard(f.s);
+    HazardRecord& h = c.hazards[0];
+    h.aware = {d("2026-03-02"), 10 * 60};
+    h.emergency = true;
+    h.made_safe.reset();
+    h.investigated = d("2026-03-02");
+    h.significant_found = false;
+    h.emergency_found = false;
+    h.works_planned.clear();
+    Letter l = draft(LetterKind::HazardSummary, c, f);
+    CHECK_FALSE(has(l.text, "We found an emergency hazard"));
+    CHECK(has(l.text, "We did not find a significant hazard or an emergency hazard."));
+    CHECK(item(l.checklist, "works")->present);  // no works are asked for that the engine would refuse
+    INFO(missing_ids(l.checklist));
+    CHECK(ready_to_send(l.checklist));
+
+    // Not an emergency, but a significant hazard: the works found at the investigation go in the letter,
+    // ready within the summary's 3 working days, before any further works have begun.
+    h.significant_found = true;
+    h.works_planned = "Replace the extractor fan and treat the mould.";
+    l = draft(LetterKind::HazardSummary, c, f);
+    CHECK_FALSE(has(l.text, "We found an emergency hazard"));
+    CHECK(has(l.text, "We found a significant hazard."));
+    CHECK(has(l.text, "Replace the extractor fan"));
+    CHECK(ready_to_send(l.checklist));
+
+    // Confirmed: the letter says so (and not also "a significant hazard").
+    h.emergency_found = true;
+    l = draft(LetterKind::HazardSummary, c, f);
+    CHECK(has(l.text, "We found an emergency hazard."));
+    CHECK_FALSE(has(l.text, "We found a significant hazard."));
+}
+
+TEST_CASE("Awaab's Law, hazard summary: the works found by the investigation are recorded with it") {
+    Fixture f;
+    Case c = received(f.s);
+    HazardReport r;
+    r.id = "hz";
+    r.type_id = "damp-and-mould";
+    r.location = "Bathroom";
+    r.observed = "Mould on the ceiling";
+    r.reported_by = "Resident";
+    r.aware = {d("2026-03-02"), 10 * 60};
+    const Actor later{"Jo Placeholder", "2026-03-10T10:00"};
+    c.received = d("2026-03-02");
+    REQUIRE(report_hazard(c, r, f.s, later).is_ok());
+    InvestigationResult inv{d("2026-03-04"), "Chris Example", true, false, "Condensation; the fan has failed.",
+                            "Replace the fan and treat the mould."};
+    REQUIRE(record_investigation(c, "hz", inv, f.s, later).is_ok());
+    const Letter l = draft(LetterKind::HazardSummary, c, f);
+    INFO(missing_ids(l.checklist));
+    CHECK(item(l.checklist, "works")->present);
+    CHECK(has(l.text, "Replace the fan and treat the mould."));
+    CHECK(has(l.text, "The law says we must write"));  // damp and mould in 2026: under the law
+    // Starting the works later keeps what was planned when no new wording is given.
+    REQUIRE(record_further_work_started(c, "hz", d("2026-03-06"), "", "Example Damp Co", f.s, later).is_ok());
+    CHECK(c.hazards[0].works_planned == "Replace the fan and treat the mould.");
+}
+
+TEST_CASE("Awaab's Law, commencement: a hazard not yet under the law is written to as our policy") {
+    Fixture f;
+    Case c = with_hazard(f.s);
+    c.hazards[0].aware = {d("2026-03-02"), 10 * 60};
+    c.hazards[0].investigated = d("2026-03-04");
+    c.hazards[0].type_id = "excess-cold";  // phase 2: no date confirmed in the defaults
+    const std::string t = draft(LetterKind::HazardSummary, c, f).text;
+    CHECK(has(t, "Our policy is to write to tell you"));
+    CHECK_FALSE(has(t, "The law says"));
+    c.hazards[0].type_id = "damp-and-mould";
+    CHECK(has(draft(LetterKind::HazardSummary, c, f).text, "The law says we must write"));
+}
+
+TEST_CASE("6.13: the stage 2 acknowledgement promises a new reviewer only when stage 2 has one") {
+    Fixture f;
+    Case c = escalated(f.s);
+    CHECK(has(draft(LetterKind::Ack2, c, f).text, "Someone who did not deal with your complaint at stage 1 will review it."));
+    c.stages[1].investigator = c.stages[0].investigator;  // imported data: the stage 1 investigator again
+    const Letter l = draft(LetterKind::Ack2, c, f);
+    CHECK_FALSE(has(l.text, "Someone who did not deal with your complaint at stage 1"));
+    CHECK_FALSE(item(l.checklist, "6.13")->present);
+}
+
+TEST_CASE("6.4, 6.5: a second extension says how much later than first said, counting every extension") {
+    Fixture f;
+    Case c = extended(f.s);  // 5 working days
+    Extension e;
+    e.working_days = 3;
+    e.reason = "The surveyor's report is late.";
+    e.decided_on = d("2025-01-10");
+    REQUIRE(extend(c, 1, e, f.s, kActor).is_ok());
+    const std::string t = draft(LetterKind::Extension1, c, f).text;
+    CHECK(has(t, "3 working days later than the date in our last letter, and 8 working days later than we first said"));
+    LetterOptions first;
+    first.extension_index = 0;
+    CHECK(has(draft(LetterKind::Extension1, c, f, first).text, "That is 5 working days later than we first said."));
+}
+
+TEST_CASE("7.3: a response never says there is nothing further to do while a remedy is still due") {
+    Fixture f;
+    Case c = responded1(f.s);
+    c.stages[0].actions.clear();  // no outstanding actions, but the £150 payment is still to be made
+    std::string t = draft(LetterKind::Response1, c, f).text;
+    CHECK_FALSE(has(t, "nothing further for us to do"));
+    CHECK(has(t, "We will tell you when we have done what we have offered"));
+    for (Remedy& r : c.stages[0].remedies) r.completed = d("2025-01-15");
+    t = draft(LetterKind::Response1, c, f).text;
+    CHECK(has(t, "There is nothing further for us to do on this complaint."));
+}
+
+TEST_CASE("6.20: the Building Safety Regulator is named with a way to reach it, or the letter is not ready") {
+    Fixture f;
+    Case c = responded2(f.s);
+    c.high_rise_building_safety = true;
+    CHECK(item(draft(LetterKind::Response2, c, f).checklist, "regulator")->present);
+    f.s.building_safety_regulator_contact.clear();
+    const Letter l = draft(LetterKind::Response2, c, f);
+    CHECK_FALSE(item(l.checklist, "regulator")->present);
+    CHECK(has(item(l.checklist, "regulator")->message, "website or phone"));
+}
+
+TEST_CASE("2022 Code: an extension notice checks the 2022 Code's own limit, not the 2024 Code's") {
+    Fixture f;
+    Case c = escalated(f.s);
+    c.code = CodeVersion::Code2022;
+    Extension e;  // as imported: 15 working days at stage 2, no good reason, no stored flag
+    e.working_days = 15;
+    e.reason = "Waiting for a structural engineer.";
+    e.decided_on = d("2025-02-20");
+    c.stages[1].extensions.push_back(e);
+    const Letter l = draft(LetterKind::Extension2, c, f);
+    const CheckItem* within = item(l.checklist, "within-limit");
+    REQUIRE(within != nullptr);
+    CHECK_FALSE(within->present);  // the 2022 Code allowed 10 at stage 2; the 2024 Code's 20 would pass it
+    CHECK(has(within->label, "10 working days"));
 }
