@@ -3,6 +3,7 @@
 #include "core/case_json.h"
 #include "core/deadlines.h"
 #include "core/derived_flags.h"
+#include "core/findings.h"
 
 #include <algorithm>
 #include <cmath>
@@ -689,6 +690,9 @@ Report build_report(const Dataset& data, const ReportOptions& options) {
     count_ombudsman(x, r);
     count_quality(x, r);
     count_satisfaction(x, r);
+    for (const Case* c : x.cases)
+        if (c->received <= x.as_at && !(c->closure && c->closure->closed_on < x.period.from))
+            r.findings += count_case_findings(*c, x.settings);
 
     // CH01 per 1,000 homes.
     r.tsm.homes = options.homes > 0 ? options.homes : data.settings.homes_owned;
@@ -711,6 +715,10 @@ Report build_report(const Dataset& data, const ReportOptions& options) {
     if (r.excluded_demo_cases > 0)
         r.notes.push_back(std::to_string(r.excluded_demo_cases) +
                           " sample (demo) records were left out because the file also holds real cases.");
+    if (r.findings > 0)
+        r.notes.push_back(std::to_string(r.findings) + (r.findings == 1 ? " Code breach is" : " Code breaches are") +
+                          " on record in the history of these cases (an extension over the limit without a good "
+                          "reason, a stage 2 handled by the stage 1 handler, ...): 'doorstep validate' lists each one.");
     if (r.stage1.beyond_limit_no_reason + r.stage2.beyond_limit_no_reason > 0)
         r.notes.push_back("Some extensions go beyond the Code's limit with no good reason recorded; those responses "
                           "do not count as within the extended timescale.");

@@ -221,6 +221,10 @@ struct Report {
     QualityFigures quality;
     SatisfactionStage satisfaction_stage1, satisfaction_stage2;
 
+    // Code breaches in the history (findings.h) of the cases live in the period:
+    // received by as_at and not closed before the period began.
+    int findings = 0;
+
     std::vector<std::string> notes;  // method notes and warnings about the data
 };
 

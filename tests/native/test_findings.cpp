@@ -255,6 +255,7 @@ TEST_CASE("6.4: status, the report and the self-assessment count the breach the 
     const Report r = build_report(ds, ReportOptions{financial_year(2024)});
     CHECK(r.stage1.beyond_limit_no_reason == 1);
     CHECK(r.stage1.beyond_limit_good_reason == 0);
+    CHECK(r.findings == 1);
     REQUIRE(r.tsm.stage1_missed.size() == 1);
     CHECK(r.tsm.stage1_missed[0].reason.find("without a recorded good reason") != std::string::npos);
 
