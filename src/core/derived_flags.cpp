@@ -38,6 +38,10 @@ bool escalation_outside_window(const Case& c, const Stage& s, const Settings& se
 namespace {
 
 void recompute_one(Case& c, const Settings& settings) {
+    // 5.11: a refusal on a case that reached stage 2 is a refusal to escalate; a refusal
+    // to accept comes before any stage 2 (a refused complaint cannot be escalated).
+    if (c.refusal)
+        c.refusal->at_escalation = std::any_of(c.stages.begin(), c.stages.end(), [](const Stage& s) { return s.number >= 2; });
     for (Stage& s : c.stages) {
         for (size_t i = 0; i < s.extensions.size(); ++i)
             s.extensions[i].beyond_limit = extension_beyond_limit(c, s, i, settings);

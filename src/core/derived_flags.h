@@ -1,6 +1,6 @@
 // Flags a case stores that follow from the rest of its record: an extension
-// beyond the Code's limit (6.4, 6.15) and an escalation asked for after the
-// landlord's window. The workflow sets them as it goes; data from elsewhere (an
+// beyond the Code's limit (6.4, 6.15), an escalation asked for after the
+// landlord's window, and whether a refusal was a refusal to escalate (5.11). The workflow sets them as it goes; data from elsewhere (an
 // import, an older app, another system) is never trusted: import recomputes them
 // with recompute_derived_flags, and reports and findings ask these functions.
 #pragma once

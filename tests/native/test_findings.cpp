@@ -154,6 +154,29 @@ TEST_CASE("import: an escalation after the window is recomputed; without a discr
     CHECK_FALSE(t->cases[0].stages[1].escalation->outside_window);
 }
 
+TEST_CASE("5.11: import recomputes whether a refusal was a refusal to escalate") {
+    Case c = answered_complaint();
+    Refusal r;
+    r.ground_id = "legal";
+    r.reasoning = "A claim was filed at court";
+    r.decided_on = d("2025-02-04");
+    c.stages[0].responded.reset();
+    c.refusal = r;
+    c.refusal->at_escalation = true;  // the file says stage 2, but there is none
+    Result<Dataset> back = round_trip(one_case(c));
+    REQUIRE(back.is_ok());
+    CHECK_FALSE(back->cases[0].refusal->at_escalation);
+    CHECK(build_report(*back, ReportOptions{financial_year(2024)}).refused_at_stage1 == 1);
+
+    Case esc = answered_complaint();
+    escalate(esc, "2025-02-17");
+    esc.refusal = r;
+    esc.refusal->decided_on = d("2025-02-18");
+    back = round_trip(one_case(esc));
+    REQUIRE(back.is_ok());
+    CHECK(back->cases[0].refusal->at_escalation);
+}
+
 TEST_CASE("6.13: stage 2 handled or signed by the stage 1 investigator or signatory is a finding") {
     Case c = answered_complaint();
     Stage& s2 = escalate(c, "2025-02-17");
