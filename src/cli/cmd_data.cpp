@@ -68,18 +68,16 @@ int run_merge(const Args& args, std::ostream& out, std::ostream& err) {
         return kProblems;
     }
     MergeReport report;
-    const std::string now = now_local();
-    const Dataset merged = merge_datasets(inputs, report, Actor{"doorstep merge", now});
-    const std::string text = export_dataset(merged, now);
     // Never write a file that `doorstep validate` would refuse.
     Problems problems;
-    if (!parse_dataset(text, ImportLimits{}, &problems)) {
+    const Result<std::string> text = merged_export(inputs, report, Actor{"doorstep merge", now_local()}, {}, &problems);
+    if (!text) {
         err << "doorstep merge: the merged data would not pass 'doorstep validate', so nothing was written:\n";
         for (const Error& e : problems) err << "  " << e.text() << "\n";
         return kProblems;
     }
     std::string error;
-    if (!write_file(*target, text, error)) {
+    if (!write_file(*target, *text, error)) {
         err << "doorstep: " << error << "\n";
         return kProblems;
     }

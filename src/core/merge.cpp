@@ -192,6 +192,19 @@ Dataset merge_datasets(const std::vector<Dataset>& inputs, MergeReport& report, 
     return result;
 }
 
+Result<std::string> merged_export(const std::vector<Dataset>& inputs, MergeReport& report, const Actor& actor,
+                                  const ImportLimits& limits, Problems* problems) {
+    const Dataset merged = merge_datasets(inputs, report, actor);
+    std::string text = export_dataset(merged, actor.at);
+    Problems found;
+    const Result<Dataset> back = parse_dataset(text, limits, &found);
+    if (problems) *problems = found;
+    if (!back)
+        return Error{"merge", "the merged data would not pass 'doorstep validate', so nothing was written: " +
+                                  back.error().message};
+    return text;
+}
+
 int make_references_unique(Dataset& d, MergeReport& report, const Actor& actor) {
     std::map<std::string, std::vector<size_t>> by_reference;  // ordered: the same result for any file order
     std::set<std::string> taken;

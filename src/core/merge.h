@@ -20,6 +20,7 @@
 // the order of the lists.
 #pragma once
 #include "core/dataset.h"
+#include "core/import.h"
 #include "core/result.h"
 #include "core/workflow.h"
 
@@ -49,6 +50,13 @@ void merge_into(Dataset& base, const Dataset& other, MergeReport& report, const 
 
 // Merges several datasets, the first giving the settings. Empty input: empty dataset.
 Dataset merge_datasets(const std::vector<Dataset>& inputs, MergeReport& report, const Actor& actor = {});
+
+// The merged export text (export_dataset, stamped `actor.at`), checked as
+// `doorstep validate` checks a file (parse_dataset with `limits`): a merge never
+// writes a file import would refuse. On failure the Error lists every problem and
+// `problems` (when given) receives them.
+Result<std::string> merged_export(const std::vector<Dataset>& inputs, MergeReport& report, const Actor& actor,
+                                  const ImportLimits& limits = {}, Problems* problems = nullptr);
 
 // Gives every case whose reference another case (another id) also has a new one,
 // by the rule above. Returns how many changed; each is named in report.messages.

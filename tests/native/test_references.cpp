@@ -169,3 +169,21 @@ TEST_CASE("import: reference_aliases round-trip and are checked") {
     ds.settings.device_code = "K7Q0";
     CHECK_FALSE(parse_dataset(export_dataset(ds, "2025-03-31T17:45")).is_ok());
 }
+
+TEST_CASE("merge: 18.11: the merged export is checked as validate checks it; one it would refuse is not written") {
+    const Case a = device_case(kIdA, "DS-2025-000001", "2025-01-03", "tablet-a");
+    const Case b = device_case(kIdB, "DS-2025-000001", "2025-01-06", "tablet-b");
+    MergeReport report;
+    const Result<std::string> ok = merged_export({with_cases({a}), with_cases({b})}, report, kMerger);
+    REQUIRE(ok.is_ok());
+    CHECK(parse_dataset(*ok).is_ok());
+
+    ImportLimits one_case;
+    one_case.max_cases = 1;  // what validate allows, here smaller than the union
+    Problems problems;
+    const Result<std::string> refused = merged_export({with_cases({a}), with_cases({b})}, report, kMerger, one_case, &problems);
+    REQUIRE_FALSE(refused.is_ok());
+    CHECK(refused.error().message.find("would not pass 'doorstep validate', so nothing was written") != std::string::npos);
+    REQUIRE_FALSE(problems.empty());
+    CHECK(problems[0].text() == "cases: too many items: 2 (limit 1)");
+}
