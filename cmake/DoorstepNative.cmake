@@ -65,6 +65,62 @@ if(DOORSTEP_CLI_SOURCES)
       if DOORSTEP_NOW=tomorrow "$0" now 2> "$1/cli-now.err"; then exit 1; fi
       grep -q "DOORSTEP_NOW must be a UK local date-time" "$1/cli-now.err"
     ]=] "$<TARGET_FILE:doorstep>" "${CMAKE_BINARY_DIR}")
+  # 18.8: a report for a period still running is judged as at today (the CLI's clock), never at the
+  # period's future end; once the period is over, at its end.
+  add_test(NAME "cli: 18.8: a report for this financial year is judged as at today while the year runs"
+    COMMAND sh -c [=[
+      set -e
+      "$0" demo --cases 120 --on 2024-12-02 -o "$1/cli-running.json" > /dev/null
+      DOORSTEP_NOW=2024-12-02T10:00 "$0" report "$1/cli-running.json" --year 2024 --homes 1000 --format json > "$1/cli-running-report.json"
+      grep -q '"as_at": "2024-12-02"' "$1/cli-running-report.json"
+      DOORSTEP_NOW=2024-12-02T10:00 "$0" report "$1/cli-running.json" --year 2024 --homes 1000 > "$1/cli-running-report.txt"
+      if grep -q "by 31 Mar 2025" "$1/cli-running-report.txt"; then exit 1; fi
+      DOORSTEP_NOW=2025-06-01T10:00 "$0" report "$1/cli-running.json" --year 2024 --homes 1000 --format json | grep -q '"as_at": "2025-03-31"'
+    ]=] "$<TARGET_FILE:doorstep>" "${CMAKE_BINARY_DIR}")
+  find_program(DOORSTEP_JQ jq)
+  if(DOORSTEP_JQ)
+    # 18.6: a Code breach in the history (an extension over the limit without a good reason, 6.4) is
+    # kept and listed as a finding with its case and field (exit 3); impossible data stay errors (exit 1).
+    add_test(NAME "cli: 18.6: validate lists Code breaches as findings (exit 3), apart from errors (exit 1)"
+      COMMAND sh -c [=[
+        set -e
+        now="${DOORSTEP_TEST_NOW:-$3}"
+        "$0" demo --cases 60 --on "${now%%T*}" -o "$2/cli-findings-demo.json" > /dev/null
+        "$0" validate "$2/cli-findings-demo.json" > /dev/null
+        "$1" '.learning = [] | .quality_checks = [] |
+              .cases = [first(.cases[] | select(.kind == "complaint" and (.refusal | not) and .stages[0].responded))
+                        | del(.linked_cases, .raised_from_case)
+                        | .stages[0].extensions = [{"working_days": 15, "reason": "Survey", "decided_on": .stages[0].acknowledged}]]'           "$2/cli-findings-demo.json" > "$2/cli-findings.json"
+        ref="$("$1" -r '.cases[0].reference' "$2/cli-findings.json")"
+        status=0; "$0" validate "$2/cli-findings.json" > "$2/cli-findings.txt" || status=$?
+        test "$status" = 3
+        grep -q "valid doorstep/1 export" "$2/cli-findings.txt"
+        grep -q "1 finding: Code breaches in the history" "$2/cli-findings.txt"
+        grep -q "^finding: $ref: stages\[0\]\.extensions\[0\]\.good_reason: .*(6\.4)$" "$2/cli-findings.txt"
+        "$1" '.cases[0].received = "2025-02-30"' "$2/cli-findings.json" > "$2/cli-findings-bad.json"
+        status=0; "$0" validate "$2/cli-findings-bad.json" > "$2/cli-findings-bad.txt" || status=$?
+        test "$status" = 1
+        if grep -q "^finding:" "$2/cli-findings-bad.txt"; then exit 1; fi
+        "$0" --help | grep -q "3 (validate)"
+      ]=] "$<TARGET_FILE:doorstep>" "${DOORSTEP_JQ}" "${CMAKE_BINARY_DIR}" "${DOORSTEP_TEST_NOW}")
+    # 18.11: two devices' exports each holding a DIFFERENT case with one older-style reference: merge keeps
+    # both, renumbers one (the old reference kept as an alias) and writes a file validate accepts.
+    add_test(NAME "cli: 18.11: merge keeps two different cases with one reference and writes a valid file"
+      COMMAND sh -c [=[
+        set -e
+        now="${DOORSTEP_TEST_NOW:-$3}"
+        "$0" demo --cases 40 --on "${now%%T*}" -o "$2/cli-merge-demo.json" > /dev/null
+        pick='.learning = [] | .quality_checks = [] | .cases = [.cases[0] | del(.linked_cases, .raised_from_case)]'
+        "$1" "$pick" "$2/cli-merge-demo.json" > "$2/cli-merge-a.json"
+        "$1" "$pick"' | .cases[0].id = "0b4e28ba-2fa1-4d2e-883f-0016d3cca499" | .cases[0].resident.name = "Another Resident"'           "$2/cli-merge-demo.json" > "$2/cli-merge-b.json"
+        "$0" merge "$2/cli-merge-a.json" "$2/cli-merge-b.json" -o "$2/cli-merged.json" > "$2/cli-merge.txt"
+        grep -q "references: 1 case was given a new reference" "$2/cli-merge.txt"
+        "$0" validate "$2/cli-merged.json" > /dev/null
+        test "$("$1" '[.cases[].reference] | unique | length' "$2/cli-merged.json")" = 2
+        test "$("$1" '[.cases[] | select(.reference_aliases)] | length' "$2/cli-merged.json")" = 1
+        test "$("$1" -r '[.cases[] | select(.reference_aliases)][0].audit[-1].who' "$2/cli-merged.json")" = "doorstep merge"
+      ]=] "$<TARGET_FILE:doorstep>" "${DOORSTEP_JQ}" "${CMAKE_BINARY_DIR}" "${DOORSTEP_TEST_NOW}")
+  endif()
 endif()
 
 # Benchmarks: each bench/native/*.cpp is its own program in build/native/bench/ (run by `make bench`), at -O2.

@@ -3,6 +3,7 @@
 
 #include "core/case_json.h"
 #include "core/deadlines.h"
+#include "core/findings.h"
 #include "core/import.h"
 #include "core/merge.h"
 #include "core/workflow.h"
@@ -40,7 +41,13 @@ int run_validate(const Args& args, std::ostream& out, std::ostream& err) {
         << plural(d->non_compliance.size(), "non-compliance event", "non-compliance events")
         << (b->has_files ? ", " + plural(b->files.size(), "attached file", "attached files") + " checked" : std::string())
         << "\n";
-    return kOk;
+    // Code breaches in the history: the file imports (the past is kept), but each is listed.
+    const std::vector<Finding> findings = dataset_findings(*d);
+    if (findings.empty()) return kOk;
+    out << args.positional[0] << ": " << plural(findings.size(), "finding", "findings")
+        << ": Code breaches in the history, kept on import (not errors):\n";
+    for (const Finding& f : findings) out << "finding: " << f.text() << "\n";
+    return kFindings;
 }
 
 int run_merge(const Args& args, std::ostream& out, std::ostream& err) {
@@ -61,15 +68,26 @@ int run_merge(const Args& args, std::ostream& out, std::ostream& err) {
         return kProblems;
     }
     MergeReport report;
-    const Dataset merged = merge_datasets(inputs, report);
+    // Never write a file that `doorstep validate` would refuse.
+    Problems problems;
+    const Result<std::string> text = merged_export(inputs, report, Actor{"doorstep merge", now_local()}, {}, &problems);
+    if (!text) {
+        err << "doorstep merge: the merged data would not pass 'doorstep validate', so nothing was written:\n";
+        for (const Error& e : problems) err << "  " << e.text() << "\n";
+        return kProblems;
+    }
     std::string error;
-    if (!write_file(*target, export_dataset(merged, now_local()), error)) {
+    if (!write_file(*target, *text, error)) {
         err << "doorstep: " << error << "\n";
         return kProblems;
     }
     std::ostream& info = *target == "-" ? err : out;
     info << "merged: " << report.merged << " cases from " << inputs.size() << " files (" << report.added << " added, "
          << report.updated << " updated, " << report.unchanged << " unchanged)\n";
+    if (report.references_changed > 0)
+        info << "references: " << report.references_changed
+             << (report.references_changed == 1 ? " case was" : " cases were")
+             << " given a new reference (another case had theirs; the old one is kept as an earlier reference)\n";
     info << "conflicts: " << report.conflicts
          << (report.conflicts == 1 ? " case holds" : " cases hold") << " versions for a person to choose between\n";
     for (const std::string& m : report.messages) info << "  " << m << "\n";
@@ -132,16 +150,20 @@ int run_status(const Args& args, std::ostream& out, std::ostream& err) {
             << cell(r.s.next_label, 38) << cell(r.s.due ? to_iso(*r.s.due) : "-", 12);
         if (r.s.due) out << r.s.working_days_left << (r.s.working_days_left < 0 ? " (overdue)" : "");
         else out << "-";
+        if (r.s.findings > 0)  // findings.h: Code breaches in the case's history
+            out << "  [" << plural(static_cast<size_t>(r.s.findings), "finding", "findings") << ": doorstep validate]";
         out << "\n";
     }
     return kOk;
 }
 
 const Registrar validate_command{{"validate", "FILE.json",
-                                  "Checks an export; lists every problem, one a line (exit 1), or summarises it",
+                                  "Checks an export: problems one a line (exit 1); else a summary and any Code breaches "
+                                  "in the history as findings, one a line (exit 3 when there are findings, 0 when clean)",
                                   run_validate}};
 const Registrar merge_command{{"merge", "A.json B.json ... -o OUT.json",
-                               "Merges exports from several devices, keeping every conflicting version",
+                               "Merges exports from several devices, keeping every conflicting version; two cases "
+                               "with one reference are both kept, one renumbered; writes only a file validate accepts",
                                run_merge, {"-o"}}};
 const Registrar status_command{{"status", "FILE.json [--on DATE]",
                                 "Open cases with their next action, due date and working days left",

@@ -124,7 +124,8 @@ int run_report(const Args& args, std::ostream& out, std::ostream& err) {
         options.document = *d;
     }
     options.show_all = args.has("--all");
-    ReportOptions ro{*period, 0};
+    // A period still running is judged as at today (UK local; DOORSTEP_NOW pins it).
+    ReportOptions ro{*period, 0, today_local()};
     if (auto h = args.option("--homes")) {
         auto n = int_argument(*h, "--homes", 1, 10000000, err);
         if (!n) return kUsage;
@@ -174,7 +175,7 @@ int run_self_assessment(const Args& args, std::ostream& out, std::ostream& err) 
         return kProblems;
     }
     const Period period = financial_year(*year);
-    const std::vector<MeasuredEvidence> evidence = measure_evidence(*data, period);
+    const std::vector<MeasuredEvidence> evidence = measure_evidence(*data, period, today_local());
     const SelfAssessment* a = assessment_for_year(*data, *year);
     if (!a)
         err << "doorstep self-assessment: no assessment for " << period.label

@@ -31,7 +31,8 @@
 // Exit codes: kOk (0) success; kProblems (1) the command ran and found problems
 // (invalid file, unreadable file); kUsage (2) bad arguments: main prints
 // "usage: doorstep <name> <usage>" to stderr. A command may print a reason to
-// `err` before returning kUsage.
+// `err` before returning kUsage. kFindings (3): `validate` found no errors but
+// Code breaches in the history (findings.h).
 #pragma once
 #include "core/date.h"
 #include "storage/bundle.h"
@@ -48,6 +49,7 @@ namespace doorstep::cli {
 constexpr int kOk = 0;
 constexpr int kProblems = 1;
 constexpr int kUsage = 2;
+constexpr int kFindings = 3;
 
 struct Args {
     std::vector<std::string> positional;

@@ -132,7 +132,8 @@ void print_help(std::ostream& out) {
     size_t width = 0;
     for (const Command* c : sorted) width = std::max(width, c->name.size());
     for (const Command* c : sorted) out << "  " << c->name << std::string(width - c->name.size() + 2, ' ') << c->summary << "\n";
-    out << "\nexit status: 0 done, 1 problems found, 2 bad arguments\n"
+    out << "\nexit status: 0 done, 1 problems found, 2 bad arguments,\n"
+           "             3 (validate) no problems, but findings: Code breaches in the cases' history\n"
            "\ntime: dates and times are UK local time (Europe/London) whatever the machine's time zone;\n"
            "      DOORSTEP_NOW=YYYY-MM-DDTHH:MM (UK local) sets the clock for a run (scripts, tests)\n";
 }

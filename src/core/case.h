@@ -303,7 +303,8 @@ struct AuditEntry {
 struct Case {
     // identity and revisions: CouchDB-style so merge and a future sync share one model
     std::string id;                     // UUID
-    std::string reference;              // "DS-2025-000123"
+    std::string reference;              // "DS-2026-K7QX-000123" (references.h); older "DS-2025-000123"
+    std::vector<std::string> reference_aliases;  // earlier references it had (a merge met another case using one)
     std::string rev;                    // "N-hash"; empty until first saved
     std::vector<std::string> rev_ids;   // hashes, newest first (CouchDB _revisions.ids)
     std::string device;                 // device that last changed it

@@ -496,6 +496,7 @@ ojson write_case(const Case& c, bool with_revision_fields) {
     ojson j = ojson::object();
     put(j, "id", c.id);
     put(j, "reference", c.reference);
+    put(j, "reference_aliases", c.reference_aliases);
     if (with_revision_fields) {
         put(j, "rev", c.rev);
         put(j, "rev_ids", c.rev_ids);
@@ -606,6 +607,7 @@ ojson to_json(const Settings& s) {
     ojson j = ojson::object();
     put(j, "officer_name", s.officer_name);
     put(j, "device_id", s.device_id);
+    put(j, "device_code", s.device_code);
     ojson landlord = ojson::object();
     put(landlord, "name", s.landlord.name);
     put(landlord, "address", s.landlord.address);

@@ -2,6 +2,8 @@
 // every frame, so it walks the case once and allocates nothing.
 #include "core/deadlines.h"
 
+#include "core/derived_flags.h"
+#include "core/findings.h"
 #include "core/hazards.h"
 
 #include <algorithm>
@@ -147,13 +149,16 @@ StageClock stage_clock(const Case& c, const Stage& s, const Settings& settings, 
     }
 
     // Extensions: all of them move the deadline; under the Code only the part within
-    // the limit, or beyond it with a good reason recorded, counts for CH02.
+    // the limit, or beyond it with a good reason recorded, counts for CH02 — and on a
+    // 2024-Code case only once the resident was told of it with the Ombudsman's
+    // details (6.4, 6.5, 6.15, 6.16): an untold extension does not extend the clock.
     int total = 0, allowed = 0;
     for (const Extension& e : s.extensions) {
         const int days = std::max(0, e.working_days);
         const int within = std::max(0, std::min(days, k.max_extension_days - total));
-        allowed += within + (e.good_reason.empty() ? 0 : days - within);
         total += days;
+        if (!extension_counts_under_code(c, e)) continue;
+        allowed += within + (has_good_reason(e) ? days - within : 0);
     }
     k.extension_days = total;
     k.response_due = cal.add_working_days(k.response_base_due, total);
@@ -398,6 +403,7 @@ CaseStatus status(const Case& c, Date today, const Settings& settings, const Cal
         }
     }
 
+    st.findings = count_case_findings(c, settings);
     st.label = status_label_text(st.label_id);
     st.next = pick.what;
     st.next_label = pick.what == NextAction::HazardStep && hazard_due ? hazard_due->label : next_action_label(pick.what);

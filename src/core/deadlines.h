@@ -33,7 +33,8 @@ struct StageClock {
     Date acknowledge_due;
     Date response_base_due;        // without extensions
     Date response_due;             // with every recorded extension
-    Date response_code_due;        // with extensions allowed under the Code (within limit, or beyond with a good reason)
+    Date response_code_due;        // with extensions allowed under the Code: told with the Ombudsman's details
+                                   // (6.5, 6.16) and within the limit, or beyond it with a good reason (6.4, 6.15)
     int extension_days = 0;        // total recorded
     int max_extension_days = 0;    // policy limit without good reason
 };
@@ -157,6 +158,7 @@ struct CaseStatus {
     Urgency urgency = Urgency::None;
     OnTime acknowledged_on_time = OnTime::NotYet;  // current stage
     OnTime responded_on_time = OnTime::NotYet;     // current stage, against the Code's extended timescale
+    int findings = 0;               // Code breaches in the case's history (findings.h), open or closed
 };
 
 // Awaab's Law: the next step with a legal clock on a hazard that is not closed

@@ -5,7 +5,9 @@
 #include "core/import.h"
 
 #include "core/case_json.h"
+#include "core/derived_flags.h"
 #include "core/ids.h"
+#include "core/references.h"
 
 #include <nlohmann/json.hpp>
 
@@ -634,6 +636,7 @@ void read_case(Obj& o, Case& c, bool is_conflict_version) {
     if (o.text("id", c.id, Required) && !is_uuid(c.id))
         o.problem("id", "not a case id this app writes (a lowercase UUID): " + shown(c.id));
     o.text("reference", c.reference, Required);
+    o.strings("reference_aliases", c.reference_aliases);
     o.text("rev", c.rev);
     o.strings("rev_ids", c.rev_ids);
     o.text("device", c.device);
@@ -714,6 +717,9 @@ constexpr const char* kPhase1Source =
 void read_settings(Obj& o, Settings& s) {
     o.text("officer_name", s.officer_name);
     o.text("device_id", s.device_id);
+    if (o.text("device_code", s.device_code) && !is_device_code(s.device_code))
+        o.problem("device_code", "not a device code (" + std::to_string(kDeviceCodeLength) + " of " +
+                                     std::string(kDeviceCodeAlphabet) + "): " + shown(s.device_code));
     o.object("landlord", [&](Obj& l) {
         l.text("name", s.landlord.name);
         l.text("address", s.landlord.address);
@@ -979,6 +985,9 @@ void date_not_before(Ctx& ctx, const std::string& path, Date d, Date earliest, c
     if (d < earliest) ctx.add(path, to_iso(d) + " is before " + what + " (" + to_iso(earliest) + ")");
 }
 
+// Impossible data only. Code breaches in a possible history (an extension over the
+// limit without a good reason, a late escalation without discretion, ...) are kept:
+// findings.h lists them, and the flags behind them are recomputed on import.
 void check_stages(Ctx& ctx, const Case& c, const std::string& prefix) {
     for (size_t i = 0; i < c.stages.size(); ++i) {
         const Stage& s = c.stages[i];
@@ -994,18 +1003,10 @@ void check_stages(Ctx& ctx, const Case& c, const std::string& prefix) {
         }
         if (s.number == 1 && s.escalation)
             ctx.add(p + ".escalation", "stage 1 has no escalation request; only stage 2 (or a legacy stage 3) starts with one");
-        if (s.escalation && s.escalation->outside_window && s.escalation->discretion_decision.empty())
-            ctx.add(p + ".escalation.discretion_decision", "missing: a request after the escalation window needs a recorded discretion decision");
         date_not_before(ctx, p + ".opened", s.opened, c.received, "the date the case was received");
         if (i > 0) date_not_before(ctx, p + ".opened", s.opened, c.stages[i - 1].opened, "the previous stage opened");
         if (s.acknowledged) date_not_before(ctx, p + ".acknowledged", *s.acknowledged, s.opened, "the stage opened");
         if (s.responded) date_not_before(ctx, p + ".responded", *s.responded, s.opened, "the stage opened");
-        for (size_t k = 0; k < s.extensions.size(); ++k) {
-            const Extension& e = s.extensions[k];
-            const std::string ep = index_path(p + ".extensions", k);
-            if (e.beyond_limit && e.good_reason.empty())
-                ctx.add(ep + ".good_reason", "missing: an extension beyond the Code's limit needs a good reason (6.4, 6.15)");
-        }
         for (size_t k = 0; k < s.remedies.size(); ++k) {
             const Remedy& r = s.remedies[k];
             if (r.type != RemedyType::Financial && r.amount.pence != 0)
@@ -1044,6 +1045,14 @@ void check_one_case(Ctx& ctx, const Case& c, const std::string& prefix) {
     if (c.resident.name.empty() && c.resident.group_description.empty())
         ctx.add(prefix + "resident.name", "missing: a resident's name, or a description of the group of residents");
     if (c.logged) date_not_before(ctx, prefix + "logged", *c.logged, c.received, "the date received");
+    for (size_t i = 0; i < c.reference_aliases.size(); ++i) {
+        const std::string& alias = c.reference_aliases[i];
+        if (alias == c.reference)
+            ctx.add(index_path(prefix + "reference_aliases", i), "the case's own reference is not an alias: " + shown(alias));
+        else if (std::find(c.reference_aliases.begin(), c.reference_aliases.begin() + static_cast<std::ptrdiff_t>(i), alias) !=
+                 c.reference_aliases.begin() + static_cast<std::ptrdiff_t>(i))
+            ctx.add(index_path(prefix + "reference_aliases", i), "listed twice: " + shown(alias));
+    }
     check_revision(ctx, c, prefix);
     check_stages(ctx, c, prefix);
     if (c.refusal) date_not_before(ctx, prefix + "refusal.decided_on", c.refusal->decided_on, c.received, "the date received");
@@ -1351,6 +1360,9 @@ Result<Dataset> parse_dataset(std::string_view text, const ImportLimits& limits,
     if (parse_text(ctx, text, doc)) {
         try {
             read_dataset(ctx, doc, d, clean);
+            // Stored flags are checked, not trusted: recomputed from the record.
+            const Calendar cal = d.settings.calendar();
+            for (Case& c : d.cases) recompute_derived_flags(c, d.settings, cal);
             if (ctx.total == 0 || !clean.empty()) check_all(ctx, d, &clean);
         } catch (const std::exception& e) {
             ctx.add("", std::string("could not be read: ") + e.what());

@@ -2,11 +2,14 @@
 #include "core/merge.h"
 
 #include "core/case_json.h"
+#include "core/references.h"
 #include "core/revisions.h"
 
 #include <nlohmann/json.hpp>
 
 #include <algorithm>
+#include <map>
+#include <optional>
 #include <set>
 #include <unordered_map>
 
@@ -135,7 +138,7 @@ Case merge_case(const Case& a, const Case& b, bool* new_conflict) {
     return winner;
 }
 
-void merge_into(Dataset& base, const Dataset& other, MergeReport& report) {
+void merge_into(Dataset& base, const Dataset& other, MergeReport& report, const Actor& actor) {
     std::unordered_map<std::string, size_t> index;
     index.reserve(base.cases.size() + other.cases.size());
     for (size_t i = 0; i < base.cases.size(); ++i) index.emplace(base.cases[i].id, i);
@@ -171,21 +174,86 @@ void merge_into(Dataset& base, const Dataset& other, MergeReport& report) {
     merge_records(base.assessments, other.assessments, "self-assessment", report);
     merge_records(base.quality_checks, other.quality_checks, "quality check", report);
     merge_records(base.non_compliance, other.non_compliance, "non-compliance event", report);
+    make_references_unique(base, report, actor);
 
     report.merged = static_cast<int>(base.cases.size());
     report.conflicts = static_cast<int>(
         std::count_if(base.cases.begin(), base.cases.end(), [](const Case& c) { return !c.conflicts.empty(); }));
 }
 
-Dataset merge_datasets(const std::vector<Dataset>& inputs, MergeReport& report) {
+Dataset merge_datasets(const std::vector<Dataset>& inputs, MergeReport& report, const Actor& actor) {
     report = MergeReport{};
     if (inputs.empty()) return Dataset{};
     Dataset result = inputs.front();
-    for (size_t i = 1; i < inputs.size(); ++i) merge_into(result, inputs[i], report);
+    for (size_t i = 1; i < inputs.size(); ++i) merge_into(result, inputs[i], report, actor);
     report.merged = static_cast<int>(result.cases.size());
     report.conflicts = static_cast<int>(
         std::count_if(result.cases.begin(), result.cases.end(), [](const Case& c) { return !c.conflicts.empty(); }));
     return result;
+}
+
+Result<std::string> merged_export(const std::vector<Dataset>& inputs, MergeReport& report, const Actor& actor,
+                                  const ImportLimits& limits, Problems* problems) {
+    const Dataset merged = merge_datasets(inputs, report, actor);
+    std::string text = export_dataset(merged, actor.at);
+    Problems found;
+    const Result<Dataset> back = parse_dataset(text, limits, &found);
+    if (problems) *problems = found;
+    if (!back)
+        return Error{"merge", "the merged data would not pass 'doorstep validate', so nothing was written: " +
+                                  back.error().message};
+    return text;
+}
+
+int make_references_unique(Dataset& d, MergeReport& report, const Actor& actor) {
+    std::map<std::string, std::vector<size_t>> by_reference;  // ordered: the same result for any file order
+    std::set<std::string> taken;
+    for (size_t i = 0; i < d.cases.size(); ++i) {
+        const Case& c = d.cases[i];
+        taken.insert(c.reference);
+        taken.insert(c.reference_aliases.begin(), c.reference_aliases.end());
+        if (!c.reference.empty()) by_reference[c.reference].push_back(i);
+    }
+    int changed = 0;
+    for (auto& [reference, indices] : by_reference) {
+        if (indices.size() < 2) continue;
+        std::sort(indices.begin(), indices.end(), [&](size_t a, size_t b) {
+            const Case& x = d.cases[a];
+            const Case& y = d.cases[b];
+            return x.received != y.received ? x.received < y.received : x.id < y.id;
+        });
+        const Case& keeper = d.cases[indices.front()];
+        for (size_t n = 1; n < indices.size(); ++n) {
+            Case& c = d.cases[indices[n]];
+            const std::optional<CaseReference> old = parse_case_reference(reference);
+            const int year = old ? old->year : c.received.year();
+            uint32_t counter = old && old->counter > 0 ? old->counter : 1;
+            const std::string code = device_code_for_id(c.id);
+            std::string fresh = case_reference(year, code, counter);
+            for (int guard = 0; taken.count(fresh) && guard < 1000000; ++guard)
+                fresh = case_reference(year, code, counter = counter % 999999u + 1);
+            taken.insert(fresh);
+
+            std::string at = actor.at;
+            if (at.empty()) at = c.audit.empty() ? to_iso(c.received) + "T00:00" : c.audit.back().at;
+            const std::string what = "Reference " + reference + " was also used by another case (" + keeper.id +
+                                     ", received " + short_date(keeper.received) + ") when exports were merged: this case is now " +
+                                     fresh + "; " + reference + " is kept as an earlier reference";
+            const auto rename = [&](Case& version) {
+                version.reference_aliases.push_back(reference);
+                version.reference = fresh;
+            };
+            rename(c);
+            for (Case& version : c.conflicts) rename(version);
+            c.audit.push_back(AuditEntry{at, actor.name.empty() ? std::string("Doorstep merge") : actor.name, what});
+            bump_revision(c, c.device);
+            report.messages.push_back(reference + ": used by two different cases; case " + c.id + " is now " + fresh +
+                                      " (" + reference + " kept as an earlier reference)");
+            ++changed;
+        }
+    }
+    report.references_changed += changed;
+    return changed;
 }
 
 Status resolve_conflict(Case& c, int keep_index, const Actor& actor, const std::string& device) {

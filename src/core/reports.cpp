@@ -2,6 +2,8 @@
 
 #include "core/case_json.h"
 #include "core/deadlines.h"
+#include "core/derived_flags.h"
+#include "core/findings.h"
 
 #include <algorithm>
 #include <cmath>
@@ -216,6 +218,7 @@ struct Ctx {
     Period period;
     std::vector<const Case*> cases;
     std::unordered_map<std::string, const Case*> by_id;
+    Date as_at;  // lateness is judged on this day: the period end, or today while the period runs
 };
 
 std::string ref_of(const Case& c) { return c.reference.empty() ? c.id : c.reference; }
@@ -261,7 +264,7 @@ void count_received(Ctx& x, Report& r) {
     // 1.5: service requests received in the period that led to a complaint by the period end.
     std::unordered_set<std::string> complained_about;
     for (const Case* cp : x.cases)
-        if (cp->kind == CaseKind::Complaint && !cp->raised_from_case.empty() && cp->received <= x.period.to)
+        if (cp->kind == CaseKind::Complaint && !cp->raised_from_case.empty() && cp->received <= x.as_at)
             complained_about.insert(cp->raised_from_case);
     for (const Case* cp : x.cases) {
         const Case& c = *cp;
@@ -295,8 +298,13 @@ CaseMiss miss_of(Ctx& x, const Case& c, const Stage& s, const StageClock& clk, c
     std::string why = "responded " + std::to_string(m.working_days_late) + " working day" +
                       (m.working_days_late == 1 ? "" : "s") + " after the base timescale (due " +
                       when_text(clk.response_base_due) + ")";
+    bool untold = false;
+    for (const Extension& e : s.extensions) untold = untold || !extension_counts_under_code(c, e);
     if (t.within_extended) {
         why += "; within the timescale as extended under the Code (due " + when_text(clk.response_code_due) + ")";
+    } else if (clk.extension_days > 0 && clk.response_code_due < clk.response_due && untold) {
+        why += "; an extension the resident was not told of with the Ombudsman's details does not count (" +
+               std::string(s.number == 1 ? "6.4, 6.5" : "6.15, 6.16") + ")";
     } else if (clk.extension_days > 0 && clk.response_code_due < clk.response_due) {
         why += "; extended beyond the Code's limit without a recorded good reason";
     } else if (clk.extension_days > 0) {
@@ -344,12 +352,12 @@ void count_stage_flow(Ctx& x, Report& r) {
                                (m.working_days_late == 1 ? "" : "s") + " late (due " + when_text(clk.acknowledge_due) + ")";
                     f.acknowledged_late.push_back(m);
                 }
-            } else if (!s.acknowledged && !refused_here && s.opened <= x.period.to && clk.acknowledge_due < x.period.to &&
-                       !(c.closure && c.closure->closed_on <= x.period.to) && !s.responded) {
+            } else if (!s.acknowledged && !refused_here && s.opened <= x.as_at && clk.acknowledge_due < x.as_at &&
+                       !(c.closure && c.closure->closed_on <= x.as_at) && !s.responded) {
                 ++f.awaiting_acknowledgement_overdue;
                 CaseMiss m{ref_of(c), category_label(x.settings, c.category_id), s.number, clk.acknowledge_due,
-                           std::nullopt, late_by(x.cal, clk.acknowledge_due, x.period.to), ""};
-                m.reason = "not acknowledged by " + when_text(x.period.to) + " (due " + when_text(clk.acknowledge_due) + ")";
+                           std::nullopt, late_by(x.cal, clk.acknowledge_due, x.as_at), ""};
+                m.reason = "not acknowledged by " + when_text(x.as_at) + " (due " + when_text(clk.acknowledge_due) + ")";
                 f.acknowledged_late.push_back(m);
             }
 
@@ -358,10 +366,11 @@ void count_stage_flow(Ctx& x, Report& r) {
             days[s.number].push_back(x.cal.working_days_between(s.opened, *s.responded));
             ++outcome_counts[s.number][stage_outcome_key(s)];
             if (!s.extensions.empty()) ++f.extended;
-            for (const auto& e : s.extensions) {
-                if (!e.beyond_limit) continue;
-                if (e.good_reason.empty()) ++f.beyond_limit_no_reason;
-                else ++f.beyond_limit_good_reason;
+            // Judged from the record, never the stored flag, so it agrees with findings.h.
+            for (size_t k = 0; k < s.extensions.size(); ++k) {
+                if (!extension_beyond_limit(c, s, k, x.settings)) continue;
+                if (has_good_reason(s.extensions[k])) ++f.beyond_limit_good_reason;
+                else ++f.beyond_limit_no_reason;
                 break;  // one count per stage
             }
 
@@ -398,12 +407,12 @@ void count_stage_flow(Ctx& x, Report& r) {
         if (!s1 || !s1->responded || !x.period.contains(*s1->responded)) continue;
         ++r.escalation_rate.denominator;
         const Stage* s2 = find_stage(c, 2);
-        if (s2 && s2->opened <= x.period.to) ++r.escalation_rate.numerator;
+        if (s2 && s2->opened <= x.as_at) ++r.escalation_rate.numerator;
     }
 }
 
 void count_remedies_and_overdue(Ctx& x, Report& r) {
-    const Date as_at = x.period.to;
+    const Date as_at = x.as_at;
     for (const Case* cp : x.cases) {
         const Case& c = *cp;
         for (const auto& s : c.stages) {
@@ -494,7 +503,7 @@ void count_months(Ctx& x, Report& r) {
 }
 
 void count_learning(Ctx& x, Report& r) {
-    const Date as_at = x.period.to;
+    const Date as_at = x.as_at;
     for (const auto& item : x.data.learning) {
         const bool done_by_end = item.done && *item.done <= as_at;
         const bool done_in_period = item.done && x.period.contains(*item.done);
@@ -514,7 +523,7 @@ void count_learning(Ctx& x, Report& r) {
 }
 
 void count_ombudsman(Ctx& x, Report& r) {
-    const Date as_at = x.period.to;
+    const Date as_at = x.as_at;
     OmbudsmanFigures& o = r.ombudsman;
     for (const Case* cp : x.cases) {
         const Case& c = *cp;
@@ -650,11 +659,15 @@ void count_satisfaction(Ctx& x, Report& r) {
 
 }  // namespace
 
+Date report_as_at(const ReportOptions& options) {
+    return options.today && *options.today < options.period.to ? *options.today : options.period.to;
+}
+
 Report build_report(const Dataset& data, const ReportOptions& options) {
-    Ctx x{data, data.settings, data.settings.calendar(), options.period, {}, {}};
+    Ctx x{data, data.settings, data.settings.calendar(), options.period, {}, {}, report_as_at(options)};
     Report r;
     r.period = options.period;
-    r.as_at = options.period.to;
+    r.as_at = x.as_at;
     r.landlord = data.settings.landlord.name;
 
     // Sample data is never mixed with real cases: when both are present, only real ones count.
@@ -677,6 +690,9 @@ Report build_report(const Dataset& data, const ReportOptions& options) {
     count_ombudsman(x, r);
     count_quality(x, r);
     count_satisfaction(x, r);
+    for (const Case* c : x.cases)
+        if (c->received <= x.as_at && !(c->closure && c->closure->closed_on < x.period.from))
+            r.findings += count_case_findings(*c, x.settings);
 
     // CH01 per 1,000 homes.
     r.tsm.homes = options.homes > 0 ? options.homes : data.settings.homes_owned;
@@ -688,7 +704,8 @@ Report build_report(const Dataset& data, const ReportOptions& options) {
     r.notes.push_back("CH01 counts complaints whose stage 1 or stage 2 began in the period, per 1,000 homes owned; "
                       "complaints refused under section 2 of the Code are shown separately as refusals.");
     r.notes.push_back("CH02 covers stage 1 and stage 2 responses sent in the period. 'Within the timescale as extended' "
-                      "counts extensions within the Code's limit, or beyond it with a good reason recorded. Each case is "
+                      "counts extensions the resident was told of with the Ombudsman's details, within the Code's limit or "
+                      "beyond it with a good reason recorded. Each case is "
                       "judged by the Code it was handled under (2022-Code records by the 2022 clocks).");
     r.notes.push_back("Outstanding, overdue and due-for-review items are judged as at " + long_date(r.as_at) + ".");
     if (r.tsm.homes <= 0)
@@ -698,6 +715,10 @@ Report build_report(const Dataset& data, const ReportOptions& options) {
     if (r.excluded_demo_cases > 0)
         r.notes.push_back(std::to_string(r.excluded_demo_cases) +
                           " sample (demo) records were left out because the file also holds real cases.");
+    if (r.findings > 0)
+        r.notes.push_back(std::to_string(r.findings) + (r.findings == 1 ? " Code breach is" : " Code breaches are") +
+                          " on record in the history of these cases (an extension over the limit without a good "
+                          "reason, a stage 2 handled by the stage 1 handler, ...): 'doorstep validate' lists each one.");
     if (r.stage1.beyond_limit_no_reason + r.stage2.beyond_limit_no_reason > 0)
         r.notes.push_back("Some extensions go beyond the Code's limit with no good reason recorded; those responses "
                           "do not count as within the extended timescale.");

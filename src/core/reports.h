@@ -10,7 +10,8 @@
 //  - CH02: of stages RESPONDED TO in the period, those answered within the base
 //    timescale and within the timescale as extended under the Code, each case
 //    judged by the Code it was handled under (deadlines.h stage_timeliness).
-//  - Anything "outstanding" or "overdue" is judged as at the last day of the period.
+//  - Anything "outstanding", "overdue" or "late" is judged as at the last day of the
+//    period, or as at today while the period is still running (ReportOptions::today).
 //  - Resident names, addresses and contact details are never read.
 #pragma once
 #include "core/dataset.h"
@@ -183,7 +184,7 @@ struct RemedyFigures {
 
 struct Report {
     Period period;
-    Date as_at;                 // == period.to
+    Date as_at;                 // period.to, or today when that is earlier (report_as_at)
     std::string landlord;
     bool sample_data = false;   // built from demo cases
     int excluded_demo_cases = 0;  // demo cases left out because real ones exist
@@ -220,13 +221,24 @@ struct Report {
     QualityFigures quality;
     SatisfactionStage satisfaction_stage1, satisfaction_stage2;
 
+    // Code breaches in the history (findings.h) of the cases live in the period:
+    // received by as_at and not closed before the period began.
+    int findings = 0;
+
     std::vector<std::string> notes;  // method notes and warnings about the data
 };
 
 struct ReportOptions {
     Period period;
     int homes = 0;   // 0: Settings::homes_owned
+    // The day the report is made. While the period is still running, lateness is
+    // judged as at today, never at a future period end (an acknowledgement due next
+    // month is not late yet). Unset: as at the period end.
+    std::optional<Date> today = std::nullopt;
 };
+
+// The day lateness is judged on: today, or the period end if earlier (or unset).
+Date report_as_at(const ReportOptions& options);
 
 Report build_report(const Dataset& data, const ReportOptions& options);
 

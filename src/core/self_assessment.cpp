@@ -2,6 +2,7 @@
 
 #include "core/assets.h"
 #include "core/deadlines.h"
+#include "core/derived_flags.h"
 
 #include <nlohmann/json.hpp>
 
@@ -347,10 +348,10 @@ bool needs_consent(RepresentativeKind k) {
 
 }  // namespace
 
-std::vector<MeasuredEvidence> measure_evidence(const Dataset& data, const Period& period) {
+std::vector<MeasuredEvidence> measure_evidence(const Dataset& data, const Period& period, std::optional<Date> today) {
     const Settings& st = data.settings;
     const Calendar cal = st.calendar();
-    const Date as_at = period.to;
+    const Date as_at = report_as_at(ReportOptions{period, 0, today});
 
     bool any_real = false;
     for (const auto& c : data.cases) any_real = any_real || !c.demo;
@@ -571,9 +572,11 @@ std::vector<MeasuredEvidence> measure_evidence(const Dataset& data, const Period
             }
 
             // Extensions decided in the period (6.4, 6.5, 6.15, 6.16).
-            for (const auto& e : s.extensions) {
+            for (size_t k = 0; k < s.extensions.size(); ++k) {
+                const Extension& e = s.extensions[k];
                 if (!period.contains(e.decided_on)) continue;
-                ms[s1 ? m64 : m615].applies(!e.beyond_limit || !trimmed(e.good_reason).empty(), ref);
+                // From the record, never the stored flag, so it agrees with findings.h.
+                ms[s1 ? m64 : m615].applies(!extension_beyond_limit(c, s, k, st) || has_good_reason(e), ref);
                 ms[s1 ? m64t : m615t].applies(e.resident_told.has_value(), ref);
                 if (e.resident_told) ms[s1 ? m65 : m616].applies(e.ombudsman_details_given, ref);
             }

@@ -83,7 +83,10 @@ struct MeasuredEvidence {
 };
 
 // Everything the cases can evidence for the period (one or more measures per provision).
-std::vector<MeasuredEvidence> measure_evidence(const Dataset& data, const Period& period);
+// Lateness is judged as at the period end, or as at `today` while the period runs
+// (as reports do: report_as_at).
+std::vector<MeasuredEvidence> measure_evidence(const Dataset& data, const Period& period,
+                                               std::optional<Date> today = std::nullopt);
 std::vector<const MeasuredEvidence*> evidence_for(const std::vector<MeasuredEvidence>& all, std::string_view provision);
 
 // Where the answer contradicts the measured evidence: "Yes" with breaches on record,

@@ -124,6 +124,7 @@ struct HazardTimescales {
 struct Settings {
     std::string officer_name;   // who is using this device
     std::string device_id;
+    std::string device_code;    // short code in this device's case references (references.h), chosen at set-up
     Landlord landlord;
     Policy policy;
     int homes_owned = 0;        // CH01

@@ -4,9 +4,9 @@
 
 #include "core/audit.h"
 #include "core/deadlines.h"
+#include "core/derived_flags.h"
 
 #include <algorithm>
-#include <cstdio>
 
 namespace doorstep {
 
@@ -88,8 +88,7 @@ Result<Extension> check_extension(const Case& c, const Stage& s, Extension ext, 
     if (is_blank(ext.reason))
         return case_error(c, f + ".reason", "say why more time is needed: the resident is told the reason (" +
                                          std::string(s.number == 1 ? "6.4" : "6.15") + ")");
-    int limit = s.number == 1 ? settings.policy.stage1_max_extension_days : settings.policy.stage2_max_extension_days;
-    if (c.code == CodeVersion::Code2022 && s.number >= 2) limit = settings.policy.legacy_stage2_max_extension_days;
+    const int limit = extension_limit(c, s, settings);
     int total = ext.working_days;
     for (const Extension& e : s.extensions) total += std::max(0, e.working_days);
     ext.beyond_limit = total > limit;
@@ -105,12 +104,6 @@ Result<Extension> check_extension(const Case& c, const Stage& s, Extension ext, 
 
 // ---------------------------------------------------------------------------
 // Helpers
-
-std::string case_reference(int year, uint32_t counter) {
-    char buf[32];
-    std::snprintf(buf, sizeof buf, "DS-%04d-%06u", year, static_cast<unsigned>(counter % 1000000u));
-    return buf;
-}
 
 int stage_index(const Case& c, int stage_no) {
     for (size_t i = 0; i < c.stages.size(); ++i)
@@ -139,7 +132,7 @@ const StaffMember* find_staff(const Settings& settings, const std::string& name_
 
 Result<Case> new_case(const NewCase& d, const Settings& settings, const Actor& actor) {
     Case c;
-    c.reference = case_reference(d.received.year(), d.counter);
+    c.reference = case_reference(d.received.year(), d.device_code, d.counter);
     if (is_blank(d.id)) return case_error(c, "id", "the record needs an id (a UUID) before it can be saved");
     if (is_blank(d.resident.name) && !(d.resident.group_of_residents && !is_blank(d.resident.group_description)))
         return case_error(c, "resident.name", "give the resident's name, or describe the group of residents affected (1.2)");
@@ -651,6 +644,7 @@ Result<std::optional<Case>> raise_related_issue(Case& c, const RelatedIssue& iss
     NewCase d;
     d.id = issue.new_id;
     d.counter = issue.new_counter;
+    d.device_code = issue.new_device_code;
     d.kind = CaseKind::Complaint;
     d.channel = c.channel;
     d.received = issue.on;

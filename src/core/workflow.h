@@ -11,6 +11,7 @@
 #include "core/case.h"
 #include "core/date.h"
 #include "core/money.h"
+#include "core/references.h"
 #include "core/result.h"
 #include "core/settings.h"
 
@@ -27,15 +28,14 @@ struct Actor {
     std::string at;
 };
 
-// "DS-2025-000123": the year received and a per-device counter the caller keeps.
-std::string case_reference(int year, uint32_t counter);
 
 // ---------------------------------------------------------------------------
 // Receiving (3.1, 3.2, 3.6) and the kinds of record (1.2, 1.4, 1.6)
 
 struct NewCase {
     std::string id;                    // UUID from the caller (ids.h)
-    uint32_t counter = 0;              // for the reference
+    uint32_t counter = 0;              // for the reference (references.h next_reference_counter)
+    std::string device_code;           // this device's code (Settings::device_code); empty: the older form
     CaseKind kind = CaseKind::Complaint;
     Channel channel = Channel::HomeVisit;
     Date received;
@@ -176,6 +176,7 @@ struct RelatedIssue {
     std::string delay_reason;              // kept when it would delay
     std::string new_id;                    // for a new case
     uint32_t new_counter = 0;
+    std::string new_device_code = {};      // this device's code, for the new case's reference
 };
 
 // 6.8: joins an open stage 1 (acknowledged or not) before its response unless

@@ -4,9 +4,11 @@
 
 #include "core/base64.h"
 #include "core/case_json.h"
+#include "core/derived_flags.h"
 #include "core/hashing.h"
 #include "core/ids.h"
 #include "core/merge.h"
+#include "core/references.h"
 #include "core/revisions.h"
 #include "core/settings.h"
 
@@ -80,6 +82,7 @@ std::string system_clock_text() {
 // Merge keeps these per device: they describe this tablet, not the landlord.
 void keep_device_settings(Settings& incoming, const Settings& local) {
     incoming.device_id = local.device_id;
+    incoming.device_code = local.device_code;
     incoming.officer_name = local.officer_name;
     incoming.theme = local.theme;
     incoming.text_scale = local.text_scale;
@@ -99,6 +102,16 @@ CaseStore::CaseStore(FileStore& files) : files_(files) {}
 std::string CaseStore::now() const { return clock ? clock() : system_clock_text(); }
 
 std::string CaseStore::device_id() const { return data_.settings.device_id; }
+
+std::string CaseStore::device_code() const { return data_.settings.device_code; }
+
+uint32_t CaseStore::next_reference_counter(int year) const {
+    return doorstep::next_reference_counter(data_.cases, year, data_.settings.device_code);
+}
+
+std::string CaseStore::next_reference(int year) const {
+    return case_reference(year, data_.settings.device_code, next_reference_counter(year));
+}
 
 const Case* CaseStore::find_case(const std::string& id) const {
     for (const Case& c : data_.cases)
@@ -226,9 +239,16 @@ Result<OpenReport> CaseStore::open() {
     export_state_ = std::move(state);
     report.cases_loaded = int(data_.cases.size());
 
-    if (data_.settings.device_id.empty()) {
+    // Stored flags are checked, not trusted (derived_flags.h).
+    const Calendar cal = data_.settings.calendar();
+    for (Case& c : data_.cases) recompute_derived_flags(c, data_.settings, cal);
+
+    // This device's identity, chosen once when it is set up: its id (revisions) and the
+    // short code in its case references, so two devices never make the same reference.
+    if (data_.settings.device_id.empty() || !is_device_code(data_.settings.device_code)) {
         Rng rng(entropy_seed());
-        data_.settings.device_id = new_uuid(rng);
+        if (data_.settings.device_id.empty()) data_.settings.device_id = new_uuid(rng);
+        if (!is_device_code(data_.settings.device_code)) data_.settings.device_code = new_device_code(rng);
         // Not a change to export: only this device's own identity.
         Dataset part;
         part.settings = data_.settings;
@@ -244,6 +264,10 @@ Result<OpenReport> CaseStore::open() {
 Status CaseStore::save_case(Case& c) {
     if (!is_safe_name(c.id, 100))
         return Error{"", "Could not save case " + case_label(c) + ": it has no valid id (letters, digits and '-' only)."};
+    for (const Case& other : data_.cases)
+        if (other.id != c.id && !c.reference.empty() && other.reference == c.reference)
+            return Error{"", "Could not save case " + case_label(c) + ": another case on this device already has reference " +
+                                 c.reference + ". Nothing was changed."};
     Case next = c;
     bump_revision(next, device_id());
     const std::string text = case_to_text(next);
@@ -559,7 +583,7 @@ Result<ImportOutcome> CaseStore::apply_import(Dataset incoming, bool merge, Impo
     if (merge) {
         MergeReport report;
         next = data_;
-        merge_into(next, incoming, report);  // keeps this device's settings
+        merge_into(next, incoming, report, Actor{data_.settings.officer_name, now()});  // keeps this device's settings
         outcome.merged_added = report.added;
         outcome.merged_updated = report.updated;
         outcome.merged_unchanged = report.unchanged;

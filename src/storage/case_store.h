@@ -21,6 +21,7 @@
 #include "storage/attachments.h"
 #include "storage/file_store.h"
 
+#include <cstdint>
 #include <functional>
 #include <optional>
 #include <string>
@@ -85,8 +86,14 @@ public:
     Result<OpenReport> open();
     const Dataset& data() const { return data_; }
 
+    // References for new cases (references.h): "DS-<year>-<this device's code>-<counter>".
+    // open() chooses the device code when the device is set up (kept in settings).
+    std::string device_code() const;
+    uint32_t next_reference_counter(int year) const;  // for NewCase::counter with NewCase::device_code
+    std::string next_reference(int year) const;       // what that reference will be
+
     // Bumps the case's revision (revisions.h) with this device's id and writes its
-    // one file. On failure neither `c` nor the store changes, and the message says
+    // one file. A reference another case here already has is refused. On failure neither `c` nor the store changes, and the message says
     // what happened, e.g. "Could not save case DS-2025-000123: the device storage
     // is full. Nothing was lost: the previous version is kept."
     Status save_case(Case& c);

@@ -52,19 +52,10 @@ void update_clock(App& app) {
     if (auto t = parse_iso_local(now)) s.today = t->date;
 }
 
-uint32_t counter_from_reference(const std::string& ref, int year) {
-    // "DS-2025-000123"
-    char prefix[32];
-    std::snprintf(prefix, sizeof prefix, "DS-%04d-", year);
-    if (ref.compare(0, 8, prefix) != 0) return 0;
-    return uint32_t(std::strtoul(ref.c_str() + 8, nullptr, 10));
-}
-
+// The next counter for this device's references (references.h): the store keeps the device code.
 void recount_references(App& app) {
     AppState& s = *app.state;
-    uint32_t best = 0;
-    for (const Case& c : data(app).cases) best = std::max(best, counter_from_reference(c.reference, s.today.year()));
-    s.next_counter = best + 1;
+    s.next_counter = next_reference_counter(data(app).cases, s.today.year(), data(app).settings.device_code);
 }
 
 // A stage 1 whose escalation window passed closes as not escalated (workflow decides).
@@ -396,6 +387,7 @@ void refresh_case_cache(App& app, size_t i) {
     std::string h;
     h.reserve(256);
     h += c.reference; h += '\n';
+    for (const std::string& alias : c.reference_aliases) { h += alias; h += '\n'; }  // earlier references find it too
     h += c.resident.name; h += '\n';
     h += c.resident.group_description; h += '\n';
     h += c.resident.address; h += '\n';

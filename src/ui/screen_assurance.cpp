@@ -335,7 +335,10 @@ void draw_case_studies(App& app) {
         int shown = 0;
         for (const Case& c : d.cases) {
             if (c.kind != CaseKind::Complaint || !c.closure) continue;
-            if (!needle.empty() && lower(c.reference).find(needle) == std::string::npos) continue;
+            const auto matches = [&](const std::string& ref) { return lower(ref).find(needle) != std::string::npos; };
+            if (!needle.empty() && !matches(c.reference) &&
+                std::none_of(c.reference_aliases.begin(), c.reference_aliases.end(), matches))
+                continue;  // an earlier reference (kept after a merge) finds it too
             if (needle.empty() && !c.panel_review) continue;  // with nothing typed: the reviewed ones
             if (++shown > 8) break;
             ButtonOptions o;

@@ -2,6 +2,7 @@
 // next, the actions the Code allows now, each stage, remedies and actions with
 // completion ticks, per-resident duties, the record and the audit trail.
 #include "core/deadlines.h"
+#include "core/findings.h"
 #include "core/hazards.h"
 #include "core/money.h"
 #include "core/workflow.h"
@@ -333,6 +334,20 @@ void draw_case(App& app) {
                "audit trail and keep the right one.",
                theme().error, Role::Alert, "Conflicting changes (" + std::to_string(c.conflicts.size()) + ")");
         if (button("Resolve the conflict")) open_dialog(app, DialogKind::ResolveConflict, c.id);
+    }
+
+    // Code breaches in the history (findings.h): kept, never hidden.
+    if (cs.findings > 0) {
+        std::string text;
+        for (const Finding& f : case_findings(c, d.settings)) text += (text.empty() ? "" : "\n") + f.field + ": " + f.message;
+        notice(text, theme().warning_banner, Role::Status,
+               "Code breaches on record (" + std::to_string(cs.findings) + ")");
+    }
+    if (c.reference_aliases.size() == 1) paragraph("Earlier reference: " + c.reference_aliases[0], true);
+    else if (!c.reference_aliases.empty()) {
+        std::string refs;
+        for (const std::string& r : c.reference_aliases) refs += (refs.empty() ? "" : ", ") + r;
+        paragraph("Earlier references: " + refs, true);
     }
 
     if (cs.open && cs.next != NextAction::None) {

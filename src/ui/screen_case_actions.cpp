@@ -543,6 +543,7 @@ void related_issue_form(App& app, const Case& c) {
             NewCase n;
             n.id = new_id;
             n.counter = counter;
+            n.device_code = st.device_code;
             n.kind = CaseKind::Complaint;
             n.channel = c.channel;
             n.received = dlg.date.value_or(s.today);
@@ -566,6 +567,7 @@ void related_issue_form(App& app, const Case& c) {
             issue.delay_reason = dlg.text2;
             issue.new_id = new_id;
             issue.new_counter = counter;
+            issue.new_device_code = st.device_code;
             auto r = raise_related_issue(copy, issue, st, actor(app));
             if (r) {
                 if (r.value()) created = std::move(*r.value());

@@ -146,6 +146,7 @@ NewCase new_case_details(App& app, const ContactForm& f, CaseKind kind, uint32_t
     NewCase n;
     n.id = id;
     n.counter = counter;
+    n.device_code = st.device_code;  // "DS-<year>-<device code>-<counter>": unique across devices
     n.kind = kind;
     n.channel = Channel(f.channel);
     n.received = f.received.value_or(s.today);

@@ -174,13 +174,17 @@ void draw_reports(App& app) {
     static Report report;
     static int32_t built_from = -1, built_to = -1;
     static uint64_t built_gen = 0;
-    if (built_from != period.from.serial() || built_to != period.to.serial() || built_gen != s.generation) {
+    static int32_t built_day = -1;
+    if (built_from != period.from.serial() || built_to != period.to.serial() || built_gen != s.generation ||
+        built_day != s.today.serial()) {
         ReportOptions o;
         o.period = period;
+        o.today = s.today;  // a period still running is judged as at today
         report = build_report(d, o);
         built_from = period.from.serial();
         built_to = period.to.serial();
         built_gen = s.generation;
+        built_day = s.today.serial();
     }
     const Report& r = report;
     paragraph(r.period.label + ". " + std::to_string(r.cases_considered) + " records considered." +

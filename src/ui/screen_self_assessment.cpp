@@ -304,10 +304,12 @@ void draw_self_assessment(App& app) {
     static std::vector<MeasuredEvidence> evidence;
     static uint64_t evidence_gen = 0;
     static int evidence_year = 0;
-    if (evidence_gen != s.generation || evidence_year != as.year) {
-        evidence = measure_evidence(d, financial_year(as.year));
+    static int32_t evidence_day = -1;
+    if (evidence_gen != s.generation || evidence_year != as.year || evidence_day != s.today.serial()) {
+        evidence = measure_evidence(d, financial_year(as.year), s.today);  // a year still running: as at today
         evidence_gen = s.generation;
         evidence_year = as.year;
+        evidence_day = s.today.serial();
     }
     AssessmentDocument doc{&a, &*provisions, &evidence, financial_year(as.year), d.settings.landlord.name};
     const std::string base = "self-assessment-" + financial_year(as.year).label;

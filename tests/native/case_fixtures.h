@@ -5,6 +5,8 @@
 #include "core/dataset.h"
 
 #include <string>
+#include <utility>
+#include <vector>
 
 namespace doorstep::fixtures {
 
@@ -70,7 +72,7 @@ inline Case full_case(const std::string& id = "0b4e28ba-2fa1-4d2e-883f-0016d3cca
     s1.contractor_author = "Example Building Services";
     s1.acknowledged = d("2025-01-08");
     Extension ext;
-    ext.working_days = 5;
+    ext.working_days = 12;  // over the stage 1 limit of 10 (6.4), with a good reason below
     ext.reason = "Survey needed";
     ext.decided_on = d("2025-01-15");
     ext.resident_told = d("2025-01-16");
@@ -102,8 +104,9 @@ inline Case full_case(const std::string& id = "0b4e28ba-2fa1-4d2e-883f-0016d3cca
     s1.response_summary = "Partly upheld";
     Stage s2;
     s2.number = 2;
-    s2.opened = d("2025-02-03");
-    s2.escalation = Escalation{d("2025-02-03"), "Still damp", true, "Ill health delayed the request"};
+    // Asked for after the 4-week window that followed the stage 1 response (ended 26 Feb), on discretion.
+    s2.opened = d("2025-02-27");
+    s2.escalation = Escalation{d("2025-02-27"), "Still damp", true, "Ill health delayed the request"};
     s2.investigator = "Chris Senior";
     c.stages = {s1, s2};
     c.closure = Closure{d("2025-03-01"), ClosureReason::Withdrawn, "Resident", "Moved away"};
@@ -195,6 +198,14 @@ inline Settings full_settings() {
     s.text_scale = 1.25f;
     s.last_exported = d("2025-03-30");
     return s;
+}
+
+// A dataset of these cases with full_settings().
+inline Dataset with_cases(std::vector<Case> cases) {
+    Dataset ds;
+    ds.settings = full_settings();
+    ds.cases = std::move(cases);
+    return ds;
 }
 
 inline Dataset full_dataset() {

@@ -62,6 +62,13 @@ Extension ext(int days, const char* decided, const char* good_reason = "") {
     return e;
 }
 
+// The extension as the resident was told of it, with the Ombudsman's details (6.4, 6.5).
+Extension told(Extension e) {
+    e.resident_told = e.decided_on;
+    e.ombudsman_details_given = true;
+    return e;
+}
+
 ContactAttempt update_on(const char* on, ContactOutcome outcome = ContactOutcome::Reached) {
     ContactAttempt a;
     a.on = d(on);
@@ -113,7 +120,7 @@ TEST_CASE("clocks: extensions move the deadline; the notice is due 2 working day
     Case c = complaint("2025-02-03", "2025-02-06");
     Stage& s = c.stages[0];
     CHECK(response_due(c, s, S(), C()) == d("2025-02-20"));
-    s.extensions.push_back(ext(10, "2025-02-14"));
+    s.extensions.push_back(told(ext(10, "2025-02-14")));
     StageClock k = stage_clock(c, s, S(), C());
     CHECK(k.response_base_due == d("2025-02-20"));
     CHECK(k.response_due == d("2025-03-06"));
@@ -220,7 +227,7 @@ TEST_CASE("legacy: stage 2 from the request (extension at most 10) and stage 3")
 
 TEST_CASE("timeliness: base timescale versus the timescale as extended under the Code") {
     Case c = complaint("2025-02-03", "2025-02-06", "2025-02-27");  // base due 20 Feb
-    c.stages[0].extensions.push_back(ext(10, "2025-02-14"));
+    c.stages[0].extensions.push_back(told(ext(10, "2025-02-14")));
     StageTimeliness t = stage_timeliness(c, c.stages[0], S(), C());
     CHECK(t.acknowledged_on_time);
     CHECK_FALSE(t.within_base);
@@ -236,7 +243,7 @@ TEST_CASE("timeliness: base timescale versus the timescale as extended under the
     c.stages[0].extensions[0].good_reason = "Structural engineer's report";
     CHECK(stage_timeliness(c, c.stages[0], S(), C()).within_extended);
     // Two extensions: the first 10 days are within the limit whatever their reason.
-    c.stages[0].extensions = {ext(10, "2025-02-14", "Survey"), ext(5, "2025-03-03")};
+    c.stages[0].extensions = {told(ext(10, "2025-02-14", "Survey")), told(ext(5, "2025-03-03"))};
     CHECK(stage_clock(c, c.stages[0], S(), C()).response_code_due == d("2025-03-06"));
 
     Case unanswered = complaint("2025-02-03");
@@ -244,6 +251,45 @@ TEST_CASE("timeliness: base timescale versus the timescale as extended under the
     CHECK_FALSE(t.acknowledged);
     CHECK_FALSE(t.responded);
     CHECK_FALSE(t.within_base);
+}
+
+TEST_CASE("6.5: an extension the resident was not told of with the Ombudsman's details does not extend the timescale") {
+    // Base due Thu 20 Feb 2025; a 10-day extension within the limit would make it Thu 6 Mar. Answered Tue 4 Mar.
+    Case c = complaint("2025-02-03", "2025-02-06", "2025-03-04");
+    c.stages[0].extensions.push_back(ext(10, "2025-02-14"));  // decided, never told
+    StageClock k = stage_clock(c, c.stages[0], S(), C());
+    CHECK(k.response_due == d("2025-03-06"));       // the handler's own working deadline still moves
+    CHECK(k.response_code_due == d("2025-02-20"));  // the Code's does not
+    CHECK_FALSE(stage_timeliness(c, c.stages[0], S(), C()).within_extended);
+    CHECK(status(c, d("2025-03-10"), S(), C()).responded_on_time == OnTime::No);
+
+    // Told, but without the Ombudsman's details (6.5): still not an extension under the Code.
+    c.stages[0].extensions[0].resident_told = d("2025-02-14");
+    CHECK(stage_clock(c, c.stages[0], S(), C()).response_code_due == d("2025-02-20"));
+    c.stages[0].extensions[0].ombudsman_details_given = true;
+    CHECK(stage_clock(c, c.stages[0], S(), C()).response_code_due == d("2025-03-06"));
+    CHECK(stage_timeliness(c, c.stages[0], S(), C()).within_extended);
+
+    // Of two extensions only the told one counts; it may still use the limit the first left.
+    c.stages[0].extensions = {ext(5, "2025-02-14"), told(ext(5, "2025-02-21"))};
+    CHECK(stage_clock(c, c.stages[0], S(), C()).response_code_due == d("2025-02-27"));
+}
+
+TEST_CASE("6.16: a stage 2 extension counts under the Code only when told with the Ombudsman's details") {
+    Case c = complaint("2025-01-06", "2025-01-08", "2025-01-20");
+    c.stages.push_back(stage2("2025-01-27", "2025-01-28"));  // stage 2 base due 20 WD after 28 Jan = Tue 25 Feb
+    c.stages[1].extensions.push_back(ext(10, "2025-02-17"));
+    CHECK(stage_clock(c, c.stages[1], S(), C()).response_code_due == d("2025-02-25"));
+    c.stages[1].extensions[0] = told(c.stages[1].extensions[0]);
+    CHECK(stage_clock(c, c.stages[1], S(), C()).response_code_due == d("2025-03-11"));
+}
+
+TEST_CASE("legacy: a 2022-Code extension extends the timescale without a recorded notice (that Code asked none)") {
+    Case c = complaint("2023-10-02", "2023-10-04", "2023-10-16");
+    c.code = CodeVersion::Code2022;
+    c.stages[0].extensions.push_back(ext(5, "2023-10-10"));
+    const StageClock k = stage_clock(c, c.stages[0], S(), C());
+    CHECK(k.response_code_due == k.response_due);
 }
 
 // ---------------------------------------------------------------------------

@@ -2,6 +2,7 @@
 // the problem a person can act on, naming the case and the field; a file with
 // several problems lists all of them; nothing crashes on hostile input.
 #include "core/case_json.h"
+#include "core/findings.h"
 #include "core/import.h"
 
 #include "case_fixtures.h"
@@ -197,10 +198,17 @@ TEST_CASE("import: stage rules") {
         j["cases"][0]["stages"][1]["number"] = 4;
         CHECK(has(problems_of(j), "cases[0] (DS-2025-000001): stages[1].number: out of range: 4 (1 to 3)"));
     }
-    SUBCASE("late escalation without a discretion decision") {
+    SUBCASE("a late escalation without a discretion decision is kept: a finding, not an error") {
         ordered_json j = base_json();
         j["cases"][0]["stages"][1]["escalation"].erase("discretion_decision");
-        CHECK(has_part(problems_of(j), "stages[1].escalation.discretion_decision: missing: a request after the escalation window"));
+        j["cases"][0]["stages"][1]["escalation"].erase("outside_window");  // recomputed, whatever the file says
+        const Result<Dataset> r = parse_dataset(j.dump());
+        REQUIRE(r.is_ok());
+        CHECK(r->cases[0].stages[1].escalation->outside_window);
+        const std::vector<Finding> f = case_findings(r->cases[0], r->settings);
+        REQUIRE(f.size() == 1);
+        CHECK(f[0].text().rfind("DS-2025-000001: stages[1].escalation.discretion_decision: stage 2 asked for on 27 Feb 2025, "
+                                "after the escalation window closed on 26 Feb 2025", 0) == 0);
     }
 }
 
@@ -252,15 +260,15 @@ TEST_CASE("import: the older single survey becomes the survey of the stage it fo
     ordered_json j = base_json();
     ordered_json old = j["cases"][0]["surveys"][0];
     old.erase("stage");
-    // Stage 1 answered 29 Jan, stage 2 answered 20 Feb 2025.
+    // Stage 1 answered 29 Jan, stage 2 answered 20 Mar 2025.
     for (int i = 0; i < 2; ++i) {
         j["cases"][i].erase("surveys");
-        j["cases"][i]["stages"][1]["responded"] = "2025-02-20";
+        j["cases"][i]["stages"][1]["responded"] = "2025-03-20";
         j["cases"][i]["survey"] = old;
     }
     j["cases"][0]["survey"]["on"] = "2025-02-05";  // after stage 1's response, before stage 2's
-    j["cases"][1]["survey"]["on"] = "2025-02-24";  // after stage 2's
-    j["cases"][1]["survey"]["answered_on"] = "2025-02-25";
+    j["cases"][1]["survey"]["on"] = "2025-03-24";  // after stage 2's
+    j["cases"][1]["survey"]["answered_on"] = "2025-03-25";
     Problems problems;
     const Result<Dataset> r = parse_dataset(j.dump(2), {}, &problems);
     INFO(joined(problems));

@@ -34,13 +34,6 @@ Case edited(Case c, const std::string& words, const std::string& device) {
     return c;
 }
 
-Dataset with_cases(std::vector<Case> cases) {
-    Dataset d;
-    d.settings = full_settings();
-    d.cases = std::move(cases);
-    return d;
-}
-
 const char* kId1 = "0b4e28ba-2fa1-4d2e-883f-0016d3cca427";
 const char* kId2 = "1b4e28ba-2fa1-4d2e-883f-0016d3cca427";
 

@@ -5,6 +5,7 @@
 
 #include "core/report_output.h"
 #include "core/reports.h"
+#include "core/self_assessment.h"
 
 #include <nlohmann/json.hpp>
 
@@ -649,4 +650,45 @@ TEST_CASE("report output: CSV quoting and inert formulas") {
     const std::string csv = render_report(r, OutputFormat::Csv, panel());
     CHECK(has(csv, "Measure,Figure,Numerator,Denominator\r\n"));
     CHECK(has(csv, "CH01 stage 1 complaints per 1,000 homes\",3.50,7,2000"));
+}
+
+TEST_CASE("report: a period still running judges lateness as at today, never at its future end") {
+    // Run on Mon 2 Dec 2024 for "this financial year" (1 Apr 2024 - 31 Mar 2025).
+    // L: received Mon 18 Nov, never acknowledged: due Mon 25 Nov, 5 working days late by 2 Dec.
+    // N: received Thu 28 Nov, not acknowledged yet: due Thu 5 Dec, so not late on 2 Dec.
+    //    Its outstanding action is due Tue 10 Dec: not overdue on 2 Dec.
+    Dataset ds;
+    ds.settings = test_settings();
+    Case late = complaint("DS-L", "2024-11-18", "repairs", Channel::Phone);
+    Case fresh = complaint("DS-N", "2024-11-28", "repairs", Channel::Phone);
+    stage(fresh, 1).actions = {{"Call the resident back", "Officer One", d("2024-12-10"), std::nullopt}};
+    ds.cases = {late, fresh};
+
+    ReportOptions running{financial_year(2024), 0, d("2024-12-02")};
+    const Report r = build_report(ds, running);
+    CHECK(r.as_at == d("2024-12-02"));
+    CHECK(r.stage1.awaiting_acknowledgement_overdue == 1);
+    REQUIRE(r.stage1.acknowledged_late.size() == 1);
+    CHECK(r.stage1.acknowledged_late[0].reference == "DS-L");
+    CHECK(r.stage1.acknowledged_late[0].working_days_late == 5);
+    CHECK(r.stage1.acknowledged_late[0].reason == "not acknowledged by 2 Dec 2024 (due 25 Nov 2024)");
+    CHECK(r.overdue.empty());
+
+    // The self-assessment's evidence is judged the same way (6.2).
+    const auto ack_measure = [](const std::vector<MeasuredEvidence>& ev) {
+        for (const MeasuredEvidence& e : ev)
+            if (e.provision == "6.2") return e;
+        return MeasuredEvidence{};
+    };
+    const MeasuredEvidence now = ack_measure(measure_evidence(ds, financial_year(2024), d("2024-12-02")));
+    CHECK(now.applicable == 1);
+    CHECK(now.breaches == std::vector<std::string>{"DS-L"});
+
+    // Once the period is over (or with no today given), it is judged at its end.
+    const Report after = build_report(ds, ReportOptions{financial_year(2024), 0, d("2025-05-01")});
+    CHECK(after.as_at == d("2025-03-31"));
+    CHECK(after.stage1.acknowledged_late.size() == 2);
+    CHECK(after.overdue.size() == 1);
+    CHECK(build_report(ds, {financial_year(2024), 0}).as_at == d("2025-03-31"));
+    CHECK(ack_measure(measure_evidence(ds, financial_year(2024))).applicable == 2);
 }

@@ -201,6 +201,7 @@ TEST_CASE("directory store: read-only refuses every change with the reason") {
 #include "core/case_json.h"
 #include "core/hashing.h"
 #include "core/ids.h"
+#include "core/references.h"
 #include "storage/case_store.h"
 
 #include "case_fixtures.h"
@@ -738,4 +739,61 @@ TEST_CASE("case store: merging an export edited on two devices keeps both versio
     CHECK(a.reopen(again).quarantined.empty());
     CHECK(again.find_case(c.id)->conflicts.size() == 1);
     CHECK(again.data().settings.device_id == a.store.data().settings.device_id);  // merge keeps this device's settings
+}
+
+TEST_CASE("case store: 18.11: a device chooses its own code at set-up and its new references carry it") {
+    StoreFixture f;
+    const std::string code = f.store.device_code();
+    CHECK(is_device_code(code));
+    CHECK(f.store.data().settings.device_code == code);
+    CHECK(f.store.next_reference(2026) == "DS-2026-" + code + "-000001");
+
+    Case c = lone_case(1);
+    c.reference = f.store.next_reference(2026);
+    REQUIRE(f.store.save_case(c));
+    CHECK(f.store.next_reference_counter(2026) == 2);
+    CHECK(f.store.next_reference(2026) == "DS-2026-" + code + "-000002");
+    CHECK(f.store.next_reference(2027) == "DS-2027-" + code + "-000001");
+
+    CaseStore again(f.files);  // kept in settings: the same code after a restart
+    f.reopen(again);
+    CHECK(again.device_code() == code);
+    // Replacing the data with another device's export keeps this device's own code.
+    StoreFixture other;
+    REQUIRE(other.store.import_replace(f.store.export_json()));
+    CHECK(other.store.device_code() != std::string());
+    CHECK(other.store.data().settings.device_id != f.store.data().settings.device_id);
+}
+
+TEST_CASE("case store: 18.11: a reference another case already has is refused, not saved") {
+    StoreFixture f;
+    Case a = lone_case(1), b = lone_case(2);
+    b.reference = a.reference;
+    REQUIRE(f.store.save_case(a));
+    const Status st = f.store.save_case(b);
+    REQUIRE_FALSE(st);
+    CHECK(st.error().message.find("already has reference DS-2025-000001") != std::string::npos);
+    CHECK_FALSE(f.store.find_case(b.id));
+}
+
+TEST_CASE("case store: 18.11: merging another device's export that reused an older reference keeps both cases") {
+    StoreFixture a, b;
+    Case on_a = lone_case(1), on_b = lone_case(2);
+    on_b.reference = on_a.reference;  // both tablets numbered from 1 before device codes
+    REQUIRE(a.store.save_case(on_a));
+    REQUIRE(b.store.save_case(on_b));
+    auto r = a.store.import_merge(b.store.export_json());
+    REQUIRE(r);
+    REQUIRE(a.store.data().cases.size() == 2);
+    const Case* renamed = a.store.find_case(on_b.id);  // received the same day: the higher id is renamed
+    REQUIRE(renamed);
+    CHECK(renamed->reference != on_a.reference);
+    CHECK(renamed->reference_aliases == std::vector<std::string>{on_a.reference});
+    CHECK(a.store.find_case(on_a.id)->reference == on_a.reference);
+    CHECK(renamed->audit.back().at == "2025-03-31T14:05");
+    // The result validates, and reopens without loss.
+    CHECK(parse_dataset(a.store.export_json()).is_ok());
+    CaseStore again(a.files);
+    CHECK(a.reopen(again).quarantined.empty());
+    CHECK(again.data().cases.size() == 2);
 }
