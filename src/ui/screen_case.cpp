@@ -301,8 +301,9 @@ void hazards_panel(App& app, const Case& c) {
 
 namespace {
 
-// Straight after logging on the doorstep: the next natural step, one tap away — the
-// acknowledgement letter (6.2), or reporting the hazard the category warned of (Awaab's Law).
+// Straight after logging on the doorstep: the next natural step, one tap away — acknowledging
+// and defining the complaint, after which its letter is ready (5.6, 6.2); the letter itself for
+// a service request; or reporting the hazard the category warned of (Awaab's Law).
 void next_after_logging(App& app, const Case& c) {
     AppState& s = *app.state;
     if (s.logged_case_id.empty()) return;
@@ -311,9 +312,13 @@ void next_after_logging(App& app, const Case& c) {
         return;
     }
     const bool hazard = s.logged_maybe_hazard;
+    const Stage* first = c.kind == CaseKind::Complaint && !c.stages.empty() ? &c.stages.front() : nullptr;
+    const bool acknowledge = first && !first->acknowledged;
     notice(hazard ? "You chose a category with hazards that have legal clocks. If the resident described one, report it "
                     "now: the clock started when you were told."
-                  : "Acknowledge it within the Code's timescale (6.2): the letter is ready to check and print.",
+           : acknowledge ? "Acknowledge and define the complaint within the Code's timescale (6.2); its acknowledgement "
+                           "letter is then ready to check and print."
+                         : "The letter to the resident is ready to check and print.",
            theme().info_banner, Role::Status, "What next");
     ButtonOptions o;
     o.style = ButtonStyle::Primary;
@@ -328,12 +333,21 @@ void next_after_logging(App& app, const Case& c) {
         o.style = ButtonStyle::Secondary;
         o.same_line = !narrow_layout();
     }
-    o.id = "next-letter";
-    if (button("Write the acknowledgement letter", o)) {
-        s.logged_case_id.clear();
-        s.letters.case_id = c.id;
-        go(app, Screen::Letters);
-        return;
+    if (acknowledge) {
+        o.id = "next-acknowledge";
+        if (button("Acknowledge and define the complaint", o)) {
+            s.logged_case_id.clear();
+            open_dialog(app, DialogKind::Acknowledge, c.id, first->number);
+            return;
+        }
+    } else {
+        o.id = "next-letter";
+        if (button("Write the letter", o)) {
+            s.logged_case_id.clear();
+            s.letters.case_id = c.id;
+            go(app, Screen::Letters);
+            return;
+        }
     }
     ButtonOptions later;
     later.same_line = !narrow_layout();

@@ -112,10 +112,10 @@ test('Print opens the letter styled as the download is (the page\'s CSP does not
   await goTo(page, 'New contact');
   await typeInto(page, "Resident's name", 'Pat Printtest');
   await typeInto(page, 'In their own words', 'The heating has not worked since October.');
-  await tap(page, 'Complaint', { role: 'radio' });
-  await tap(page, 'Log complaint', { role: 'button' });
+  await tap(page, 'Service request', { role: 'radio' });
+  await tap(page, 'Log service request', { role: 'button' });
   await waitForTitle(page, 'Pat Printtest, ');
-  await tap(page, 'Write the acknowledgement letter', { role: 'button' });
+  await tap(page, 'Write the letter', { role: 'button' });
   await until(page, () => !!window.doorstep.widget('Print'), null, 'the letter');
   const opened = context.waitForEvent('page', { timeout: 20_000 });
   await tap(page, 'Print', { role: 'button' });

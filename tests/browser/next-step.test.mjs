@@ -1,6 +1,7 @@
 // After logging on the doorstep the case offers the next natural step (issue 24):
-// the acknowledgement letter, or reporting a hazard when the category asked
-// "Could this be a hazard?" and none was reported yet.
+// acknowledging the complaint (then its letter), the letter for a service request,
+// or reporting a hazard when the category asked "Could this be a hazard?" and none
+// was reported yet.
 import { test, assert } from './lib.mjs';
 import { choose, find, goTo, settle, tap, typeInto, waitForTitle } from './ui-driver.mjs';
 
@@ -14,14 +15,14 @@ async function logComplaint(page, name, category) {
   await waitForTitle(page, `${name}, `);
 }
 
-test('after logging, the case offers the acknowledgement letter', async (t) => {
+test('after logging, the case offers to acknowledge and define the complaint (6.2)', async (t) => {
   const { page } = await t.openApp({ viewport: { width: 1024, height: 768 } });
   await settle(page);
   await logComplaint(page, 'Nell Nextstep', 'Communication');
-  assert(await find(page, 'What next. Acknowledge it within the Code\'s timescale (6.2): the letter is ready to check and print.'),
-    'the next step is offered');
-  await tap(page, 'Write the acknowledgement letter', { role: 'button' });
-  await waitForTitle(page, 'Letters');
+  assert(await find(page, 'What next. Acknowledge and define the complaint within the Code\'s timescale (6.2); its '
+    + 'acknowledgement letter is then ready to check and print.'), 'the next step is offered');
+  await tap(page, 'Acknowledge and define the complaint', { role: 'button' });
+  await waitForTitle(page, 'Acknowledge stage 1');
 });
 
 test('after logging damp and mould without a hazard, the case offers to report one', async (t) => {
