@@ -49,8 +49,9 @@ void figure(const std::string& label, const std::string& value, const std::strin
 // Column widths from the content: never narrower than a column's longest word (a
 // header or a reference is not broken mid-word), as wide as its widest line when
 // the row has room, the rest shared out by how much more each column would use.
-// When even the longest words do not fit (a phone), the columns share the row by them.
-void column_widths(const Table& t, float avail, std::vector<float>& widths) {
+// When even the longest words do not fit (a year of months, a phone) the columns keep
+// those widths and the table scrolls sideways: false.
+bool column_widths(const Table& t, float avail, std::vector<float>& widths) {
     const size_t cols = t.header.size();
     const float pad = 2 * ImGui::GetStyle().CellPadding.x + 2;
     std::vector<float> least(cols, 0.0f), most(cols, 0.0f);
@@ -78,11 +79,30 @@ void column_widths(const Table& t, float avail, std::vector<float>& widths) {
     if (sum_most <= avail) {
         for (size_t c = 0; c < cols; ++c) widths[c] = most[c] + (avail - sum_most) / float(cols);
     } else if (sum_least >= avail) {
-        for (size_t c = 0; c < cols; ++c) widths[c] = least[c] * avail / sum_least;
+        widths = least;
+        return false;
     } else {
         const float extra = avail - sum_least, wanted = sum_most - sum_least;
         for (size_t c = 0; c < cols; ++c) widths[c] = least[c] + extra * (most[c] - least[c]) / wanted;
     }
+    return true;
+}
+
+// The height a table needs at these widths (a sideways-scrolling table is sized, not grown).
+float table_height(const Table& t, const std::vector<float>& widths) {
+    const ImGuiStyle& st = ImGui::GetStyle();
+    const float pad = 2 * st.CellPadding.x + 2;
+    auto row_height = [&](const std::vector<std::string>& cells, ImFont* font) {
+        float h = 0;
+        ImGui::PushFont(font);
+        for (size_t c = 0; c < cells.size() && c < widths.size(); ++c)
+            h = std::max(h, ImGui::CalcTextSize(cells[c].c_str(), nullptr, false, widths[c] - pad).y);
+        ImGui::PopFont();
+        return h + 2 * st.CellPadding.y + 1;
+    };
+    float h = row_height(t.header, fonts().bold);
+    for (const auto& row : t.rows) h += row_height(row, fonts().body);
+    return h + st.ScrollbarSize + 4;
 }
 
 void table(const Table& t) {
@@ -97,10 +117,12 @@ void table(const Table& t) {
     sem_push(Role::Table, t.title, int(t.rows.size()) + 1);
     std::vector<float> widths;
     const float avail = ImGui::GetContentRegionAvail().x;
-    column_widths(t, avail - 2, widths);
-    const ImGuiTableFlags flags = ImGuiTableFlags_Borders | ImGuiTableFlags_RowBg | ImGuiTableFlags_SizingFixedFit |
-                                  ImGuiTableFlags_NoHostExtendX;
-    if (ImGui::BeginTable(t.id.c_str(), cols, flags)) {
+    // Less a pixel per column line and the outer borders (ImGui shrinks columns that overrun).
+    const bool fits = column_widths(t, avail - float(cols) - 4, widths);
+    ImGuiTableFlags flags = ImGuiTableFlags_Borders | ImGuiTableFlags_RowBg | ImGuiTableFlags_SizingFixedFit |
+                            ImGuiTableFlags_NoHostExtendX;
+    if (!fits) flags = (flags & ~ImGuiTableFlags_NoHostExtendX) | ImGuiTableFlags_ScrollX;  // a scrollbar, one pointer (2.5.7)
+    if (ImGui::BeginTable(t.id.c_str(), cols, flags, fits ? ImVec2(0, 0) : ImVec2(avail, table_height(t, widths)))) {
         for (int c = 0; c < cols; ++c)
             ImGui::TableSetupColumn(t.header[size_t(c)].c_str(), ImGuiTableColumnFlags_WidthFixed,
                                     widths[size_t(c)] - 2 * ImGui::GetStyle().CellPadding.x);
