@@ -78,9 +78,16 @@ FormProblem problem_from(const Error& e, const FieldLabels& labels) {
     return p;
 }
 
+// "Resident's name: Give ..." but "What do they want to make? Choose ..." (no "?:").
+static std::string labelled(const FormProblem& f) {
+    if (f.field.empty()) return f.message;
+    const char last = f.field.back();
+    return f.field + (last == '?' || last == '.' || last == ':' ? " " : ": ") + f.message;
+}
+
 std::string problems_announcement(const FormProblems& p) {
     std::string t = p.list.size() == 1 ? "There is a problem" : "There are " + std::to_string(p.list.size()) + " problems";
-    for (const FormProblem& f : p.list) t += (f.field.empty() ? ". " : ". " + f.field + ": ") + f.message;
+    for (const FormProblem& f : p.list) t += ". " + labelled(f);
     return t;
 }
 
@@ -155,7 +162,7 @@ void problem_summary(const FormProblems& p) {
     const float wrap = w - 2 * pad - bar;
     for (size_t i = 0; i < p.list.size(); ++i) {
         const FormProblem& f = p.list[i];
-        const std::string text = f.field.empty() ? f.message : f.field + ": " + f.message;
+        const std::string text = labelled(f);
         ImVec2 ts = ImGui::CalcTextSize(text.c_str(), nullptr, false, wrap);
         ImVec2 at = ImGui::GetCursorScreenPos();
         ImGui::PushID(int(i));
