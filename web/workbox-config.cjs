@@ -14,7 +14,9 @@ module.exports = {
   clientsClaim: false,
   cleanupOutdatedCaches: true,
   directoryIndex: 'index.html',
-  ignoreURLParametersMatching: [/^utm_/, /^fbclid$/],
+  // The app shell answers whatever query string the page was opened with (?from=homescreen,
+  // a shortcut's or a campaign's parameters): none of them changes what is served.
+  ignoreURLParametersMatching: [/./],
   // The wasm grows as features land; workbox's 2 MB default would silently skip it.
   maximumFileSizeToCacheInBytes: 32 * 1024 * 1024,
 };

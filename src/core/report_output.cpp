@@ -6,6 +6,7 @@
 #include <cctype>
 #include <cmath>
 #include <cstdio>
+#include <cstring>
 
 namespace doorstep {
 
@@ -842,17 +843,95 @@ std::string report_text(const Report& r, const OutputOptions& o) {
     return s;
 }
 
+// UTF-8 says so to spreadsheets (Excel reads a file without it as Windows-1252: "Â£").
+const char kUtf8Bom[] = "\xEF\xBB\xBF";
+
+namespace {
+
+bool all_digits(std::string_view t) {
+    return !t.empty() && std::all_of(t.begin(), t.end(), [](char c) { return c >= '0' && c <= '9'; });
+}
+
+// "1,234.50" -> "1234.50"; nullopt unless it is a plain number (thousands commas allowed).
+std::optional<std::string> plain_number(std::string_view t) {
+    std::string out;
+    bool neg = !t.empty() && t[0] == '-';
+    if (neg) t.remove_prefix(1);
+    const size_t dot = t.find('.');
+    std::string_view whole = t.substr(0, dot), frac = dot == std::string_view::npos ? std::string_view{} : t.substr(dot + 1);
+    if (dot != std::string_view::npos && !all_digits(frac)) return std::nullopt;
+    // Groups of three after the first, when commas are used.
+    size_t start = 0, groups = 0;
+    while (true) {
+        size_t comma = whole.find(',', start);
+        std::string_view part = whole.substr(start, comma == std::string_view::npos ? std::string_view::npos : comma - start);
+        if (!all_digits(part) || (groups > 0 && part.size() != 3) || (groups == 0 && comma != std::string_view::npos && part.size() > 3))
+            return std::nullopt;
+        out += part;
+        ++groups;
+        if (comma == std::string_view::npos) break;
+        start = comma + 1;
+    }
+    if (dot != std::string_view::npos) out += "." + std::string(frac);
+    return (neg ? "-" : "") + out;
+}
+
+}  // namespace
+
+TidyValue tidy_value(std::string_view text) {
+    std::string_view t = text;
+    while (!t.empty() && t.front() == ' ') t.remove_prefix(1);
+    while (!t.empty() && t.back() == ' ') t.remove_suffix(1);
+    if (t.empty()) return {"", ""};
+    // Money: "£47,500.00", "-£12.00".
+    std::string money(t);
+    bool negative = false;
+    if (!money.empty() && money[0] == '-') {
+        negative = true;
+        money.erase(0, 1);
+    }
+    if (money.rfind("\xC2\xA3", 0) == 0)  // £
+        if (auto n = plain_number(std::string_view(money).substr(2))) return {(negative ? "-" : "") + *n, "GBP"};
+    if (t.back() == '%')
+        if (auto n = plain_number(t.substr(0, t.size() - 1))) return {*n, "%"};
+    if (auto n = plain_number(t)) return {*n, ""};
+    // A date as the documents print it ("20 Dec 2024") becomes ISO 8601.
+    int d = 0, y = 0;
+    char mon[4] = {};
+    int used = 0;
+    const std::string s(t);
+    if (std::sscanf(s.c_str(), "%d %3s %d%n", &d, mon, &y, &used) == 3 && size_t(used) == s.size()) {
+        static const char* const kMon[] = {"Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"};
+        for (int m = 1; m <= 12; ++m)
+            if (std::strcmp(mon, kMon[m - 1]) == 0 && Date::is_valid_ymd(y, m, d)) return {to_iso(Date::from_ymd(y, m, d)), "date"};
+    }
+    return {s, ""};
+}
+
+// One tidy table for spreadsheets: a row per figure, the same six columns throughout
+// (table, title, row, column, value, unit); numbers as numbers, dates as ISO 8601.
 std::string report_csv(const Report& r, const OutputOptions& o) {
-    std::string s = csv_cell(document_title(r, o)) + "\r\n";
-    s += "Landlord," + csv_cell(r.landlord) + "\r\nFrom," + to_iso(r.period.from) + "\r\nTo," + to_iso(r.period.to) + "\r\n";
-    if (r.sample_data) s += "Sample data,yes\r\n";
+    std::string s = kUtf8Bom;
+    s += "table,title,row,column,value,unit\r\n";
+    auto line = [&](const std::string& id, const std::string& title, const std::string& row, const std::string& column,
+                    const std::string& cell) {
+        const TidyValue v = tidy_value(cell);
+        s += csv_cell(id) + "," + csv_cell(title) + "," + csv_cell(row) + "," + csv_cell(column) + "," + csv_cell(v.value) +
+             "," + csv_cell(v.unit) + "\r\n";
+    };
+    const std::string doc = document_title(r, o);
+    line("document", doc, "Landlord", "Value", r.landlord);
+    s += "document," + csv_cell(doc) + ",From,Value," + to_iso(r.period.from) + ",date\r\n";
+    s += "document," + csv_cell(doc) + ",To,Value," + to_iso(r.period.to) + ",date\r\n";
+    if (r.sample_data) line("document", doc, "Sample data", "Value", "yes");
     for (const auto& t : report_tables(r, o)) {
-        s += "\r\n" + csv_cell(t.title) + "\r\n";
-        for (size_t i = 0; i < t.header.size(); ++i) s += (i ? "," : "") + csv_cell(t.header[i]);
-        s += "\r\n";
         for (const auto& row : t.rows) {
-            for (size_t i = 0; i < row.size(); ++i) s += (i ? "," : "") + csv_cell(row[i]);
-            s += "\r\n";
+            if (row.empty()) continue;
+            if (t.header.size() <= 1) {
+                line(t.id, t.title, row[0], t.header.empty() ? "Value" : t.header[0], row[0]);
+                continue;
+            }
+            for (size_t i = 1; i < row.size() && i < t.header.size(); ++i) line(t.id, t.title, row[0], t.header[i], row[i]);
         }
     }
     return s;
@@ -1281,15 +1360,29 @@ std::string self_assessment_text(const AssessmentDocument& doc) {
     return s;
 }
 
+// The Ombudsman's self-assessment form asks Yes or No: only full compliance is Yes
+// (Doorstep's own answer, "Partly" included, is kept in the last column).
+const char* ombudsman_comply(Compliance c) {
+    switch (c) {
+        case Compliance::Yes: return "Yes";
+        case Compliance::No:
+        case Compliance::Partly: return "No";
+        case Compliance::NotApplicable: return "Not applicable";
+        case Compliance::Unanswered: return "";
+    }
+    return "";
+}
+
 std::string self_assessment_csv(const AssessmentDocument& doc) {
-    std::string s = "Code provision,Section,Code requirement,Comply,Evidence,Measured from records,Commentary / explanation,"
-                    "Action required,Action owner,Completion date,Action status,Warnings\r\n";
+    std::string s = kUtf8Bom;
+    s += "Code provision,Section,Code requirement,Comply,Evidence,Measured from records,Commentary / explanation,"
+         "Action required,Action owner,Completion date,Action status,Warnings,Answer in Doorstep\r\n";
     for (const auto& row : assessment_rows(doc)) {
         std::string warnings;
         for (const auto& w : row.warnings) warnings += (warnings.empty() ? "" : "\n") + w;
         auto line = [&](const AssessmentAction* act) {
             std::string l = csv_cell(row.provision->number) + "," + std::to_string(row.provision->section) + "," +
-                            csv_cell(row.provision->summary) + "," + csv_cell(compliance_label(row.answer->comply)) + "," +
+                            csv_cell(row.provision->summary) + "," + csv_cell(ombudsman_comply(row.answer->comply)) + "," +
                             csv_cell(row.answer->evidence) + "," + csv_cell(measured_text(row)) + "," +
                             csv_cell(row.answer->commentary) + ",";
             if (act) {
@@ -1300,7 +1393,7 @@ std::string self_assessment_csv(const AssessmentDocument& doc) {
             } else {
                 l += ",,,";
             }
-            return l + "," + csv_cell(warnings) + "\r\n";
+            return l + "," + csv_cell(warnings) + "," + csv_cell(compliance_label(row.answer->comply)) + "\r\n";
         };
         if (row.answer->actions.empty()) s += line(nullptr);
         // One row per action, as the seeds' action plans list them.

@@ -148,7 +148,7 @@ struct Settings {
     int survey_target_stage1_pct = 50;
     int survey_target_stage2_pct = 100;
     // presentation (per device)
-    std::string theme = "light";  // light | dark | high-contrast
+    std::string theme = "system";  // system (the device's own setting) | light | dark | high-contrast
     float text_scale = 1.0f;
     std::optional<Date> last_exported;
 

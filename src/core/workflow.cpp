@@ -130,31 +130,39 @@ const StaffMember* find_staff(const Settings& settings, const std::string& name_
 // ---------------------------------------------------------------------------
 // Receiving
 
-Result<Case> new_case(const NewCase& d, const Settings& settings, const Actor& actor) {
+Problems new_case_problems(const NewCase& d, const Settings& settings) {
     Case c;
     c.reference = case_reference(d.received.year(), d.device_code, d.counter);
-    if (is_blank(d.id)) return case_error(c, "id", "the record needs an id (a UUID) before it can be saved");
+    Problems out;
+    if (is_blank(d.id)) out.push_back(case_error(c, "id", "the record needs an id (a UUID) before it can be saved"));
     if (is_blank(d.resident.name) && !(d.resident.group_of_residents && !is_blank(d.resident.group_description)))
-        return case_error(c, "resident.name", "give the resident's name, or describe the group of residents affected (1.2)");
+        out.push_back(case_error(c, "resident.name", "give the resident's name, or describe the group of residents affected (1.2)"));
     if (is_blank(d.own_words))
-        return case_error(c, "own_words", "write down what the resident said, in their own words");
+        out.push_back(case_error(c, "own_words", "write down what the resident said, in their own words"));
     if (d.logged && *d.logged < d.received)
-        return case_error(c, "logged", "logged on " + when(*d.logged) + ", before it was received on " + when(d.received));
+        out.push_back(case_error(c, "logged", "logged on " + when(*d.logged) + ", before it was received on " + when(d.received)));
     if (!d.category_id.empty() &&
         std::none_of(settings.categories.begin(), settings.categories.end(),
                      [&](const Category& k) { return k.id == d.category_id; }))
-        return case_error(c, "category_id", "unknown category '" + d.category_id + "': choose one from Settings → Categories");
+        out.push_back(case_error(c, "category_id", "unknown category '" + d.category_id + "': choose one from Settings → Categories"));
     if (d.complexity < 1 || d.complexity > 3)
-        return case_error(c, "complexity", "complexity is 1 (low), 2 or 3 (high), not " + std::to_string(d.complexity));
+        out.push_back(case_error(c, "complexity", "complexity is 1 (low), 2 or 3 (high), not " + std::to_string(d.complexity)));
     const Representative& r = d.representative;
     if (r.kind != RepresentativeKind::None) {
-        if (is_blank(r.name)) return case_error(c, "representative.name", "name the representative");
+        if (is_blank(r.name)) out.push_back(case_error(c, "representative.name", "name the representative"));
         const bool implied = r.kind == RepresentativeKind::Councillor || r.kind == RepresentativeKind::MP;
         if (!implied && !r.consent_given)  // 3.6
-            return case_error(c, "representative.consent_given",
-                       "record the resident's consent for " + r.name + " to act for them (3.6)");
+            out.push_back(case_error(c, "representative.consent_given",
+                                     "record the resident's consent for " + (is_blank(r.name) ? std::string("the representative") : r.name) +
+                                         " to act for them (3.6)"));
     }
+    return out;
+}
 
+Result<Case> new_case(const NewCase& d, const Settings& settings, const Actor& actor) {
+    if (Problems p = new_case_problems(d, settings); !p.empty()) return p.front();
+    Case c;
+    c.reference = case_reference(d.received.year(), d.device_code, d.counter);
     c.id = d.id;
     c.code = CodeVersion::Code2024;
     c.kind = d.kind;

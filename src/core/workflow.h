@@ -58,6 +58,8 @@ struct NewCase {
 // a group description; the resident's words; received not after logged; a
 // representative other than a councillor or MP needs the resident's consent (3.6).
 Result<Case> new_case(const NewCase& details, const Settings& settings, const Actor& actor);
+// Every rule new_case checks that these details break, in that order (a form shows them all at once).
+Problems new_case_problems(const NewCase& details, const Settings& settings);
 
 // ---------------------------------------------------------------------------
 // Acknowledgement and definition (5.6, 5.7, 6.2, 6.11)

@@ -84,10 +84,12 @@ void apply_look(App& app) {
     AppState& s = *app.state;
     const Settings& st = data(app).settings;
     float scale = std::clamp(st.text_scale, 1.0f, 2.0f);
-    if (st.theme != s.applied_theme || scale != s.applied_text_scale) {
+    // Until the officer picks colours, the device's own setting chooses them (1.4.11, forced colours).
+    const std::string& wanted = st.theme == "system" ? app.host.system_theme : st.theme;
+    if (wanted != s.applied_theme || scale != s.applied_text_scale) {
         if (scale != fonts_text_scale()) s.fonts_dirty = true;
-        theme_apply(palette_for(st.theme), scale);
-        s.applied_theme = st.theme;
+        theme_apply(palette_for(wanted), scale);
+        s.applied_theme = wanted;
         s.applied_text_scale = scale;
     }
 }
@@ -326,6 +328,7 @@ void go(App& app, Screen screen) {
     s.screen_opened = true;
     s.flash.clear();
     s.contact_offered = false;
+    s.contact_discard_asked = false;
     focus_screen();
 }
 
@@ -545,6 +548,18 @@ void app_frame(App& app) {
     apply_look(app);
     refresh_caches(app);
     if (!app.host.refused_evidence.empty()) handle_refused_evidence(app);
+    // Ctrl+F (Cmd+F) or "/" outside a text field: the search on Cases (the browser's own
+    // find cannot read text drawn on the canvas).
+    {
+        const ImGuiIO& io = ImGui::GetIO();
+        const bool command = io.KeyCtrl || io.KeySuper;
+        const bool find = (command && ImGui::IsKeyPressed(ImGuiKey_F, false)) ||
+                          (!command && !io.KeyAlt && ImGui::IsKeyPressed(ImGuiKey_Slash, false));
+        if (find && !io.WantTextInput && !dialog_open_at_start) {
+            if (s.screen != Screen::Cases) go(app, Screen::Cases);
+            s.focus_cases_search = true;
+        }
+    }
 
     const ImGuiViewport* vp = ImGui::GetMainViewport();
     const float W = vp->Size.x, H = vp->Size.y;

@@ -7,6 +7,7 @@
 #include "core/deadlines.h"
 #include "core/workflow.h"
 #include "ui/app.h"
+#include "ui/form_problems.h"
 
 #include "imgui.h"
 
@@ -135,7 +136,7 @@ struct DialogState {
     DialogKind kind = DialogKind::None;
     std::string case_id;
     int stage = 1;
-    std::string error;              // the engine's Error, shown verbatim
+    FormProblems problems;          // why the form was refused, by field (the engine's words in engine_text)
     ImGuiID return_focus = 0;       // the control that opened it
     bool opened_this_frame = false;
     // generic fields, used as each form needs
@@ -248,9 +249,16 @@ struct AppState {
 
     CaseFilter filter;
     CaseList list;
+    bool focus_cases_search = false;  // Ctrl+F or "/" was pressed: the search takes the focus
     TodayLists today_lists;
     ContactForm contact;
+    FormProblems contact_problems;   // why "Log complaint" was refused, by field
+    bool contact_discard_asked = false;  // "Discard this form?" is showing
+    bool contact_discard_focus = false;
     bool contact_offered = false;    // the saved draft was offered back this visit
+    // Just logged from New contact: the case offers the next natural step once.
+    std::string logged_case_id;
+    bool logged_maybe_hazard = false;  // the category asks "Could this be a hazard?" and none was reported
     std::string load_draft_key;      // a draft chosen on Today, loaded by New contact
     std::vector<std::string> drafts; // draft keys on the device
     DialogState dialog;

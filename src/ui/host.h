@@ -62,6 +62,9 @@ struct Host {
     bool online = true;
     bool update_available = false;
     bool reduced_motion = false;
+    // The device's own colours: "high-contrast" (forced colours, e.g. Windows High
+    // Contrast, or more contrast asked for), "dark" or "light". Settings' "system" follows it.
+    std::string system_theme = "light";
     // Content hashes of evidence the browser refused to keep (its storage is full);
     // the app takes them off their cases, says so, and clears this.
     std::vector<std::string> refused_evidence;

@@ -17,8 +17,11 @@ void draw_accessibility(App& app) {
     paragraph("You can use Doorstep with a keyboard alone: Tab and the arrow keys move between controls, Enter or Space "
               "presses, Escape leaves a text field (keeping what you typed) and closes a form. The focused control has a visible outline.");
     paragraph("Text can be made up to twice as large in Settings; the layout reflows down to 320 pixels wide.");
-    paragraph("Light, dark and high-contrast colours all meet the WCAG contrast minimums. Urgency is never shown by colour "
+    paragraph("Light, dark and high-contrast colours all meet the WCAG contrast minimums; until you choose, Doorstep follows "
+              "your device's setting (dark, or high contrast with forced colours). Urgency is never shown by colour "
               "alone: the words say \"3 working days overdue\".");
+    paragraph("Press / or Ctrl+F to search the cases. A form that cannot be saved takes you to its first problem and says "
+              "what to do beside each field.");
     paragraph("Every control is at least 44 by 44 pixels.");
     heading("What does not work yet", 2);
     paragraph("While you type in a long text box, lines do not wrap; they wrap again as soon as you leave the box.");

@@ -302,6 +302,65 @@ void hazards_panel(App& app, const Case& c) {
 
 }  // namespace
 
+namespace {
+
+// Straight after logging on the doorstep: the next natural step, one tap away — acknowledging
+// and defining the complaint, after which its letter is ready (5.6, 6.2); the letter itself for
+// a service request; or reporting the hazard the category warned of (Awaab's Law).
+void next_after_logging(App& app, const Case& c) {
+    AppState& s = *app.state;
+    if (s.logged_case_id.empty()) return;
+    if (s.logged_case_id != c.id) {
+        s.logged_case_id.clear();
+        return;
+    }
+    const bool hazard = s.logged_maybe_hazard;
+    const Stage* first = c.kind == CaseKind::Complaint && !c.stages.empty() ? &c.stages.front() : nullptr;
+    const bool acknowledge = first && !first->acknowledged;
+    notice(hazard ? "You chose a category with hazards that have legal clocks. If the resident described one, report it "
+                    "now: the clock started when you were told."
+           : acknowledge ? "Acknowledge and define the complaint within the Code's timescale (6.2); its acknowledgement "
+                           "letter is then ready to check and print."
+                         : "The letter to the resident is ready to check and print.",
+           theme().info_banner, Role::Status, "What next");
+    ButtonOptions o;
+    o.style = ButtonStyle::Primary;
+    o.width = narrow_layout() ? -1 : 0;
+    if (hazard) {
+        o.id = "next-hazard";
+        if (button("Report a hazard", o)) {
+            s.logged_case_id.clear();
+            open_dialog(app, DialogKind::ReportHazard, c.id);
+            return;
+        }
+        o.style = ButtonStyle::Secondary;
+        o.same_line = !narrow_layout();
+    }
+    if (acknowledge) {
+        o.id = "next-acknowledge";
+        if (button("Acknowledge and define the complaint", o)) {
+            s.logged_case_id.clear();
+            open_dialog(app, DialogKind::Acknowledge, c.id, first->number);
+            return;
+        }
+    } else {
+        o.id = "next-letter";
+        if (button("Write the letter", o)) {
+            s.logged_case_id.clear();
+            s.letters.case_id = c.id;
+            go(app, Screen::Letters);
+            return;
+        }
+    }
+    ButtonOptions later;
+    later.same_line = !narrow_layout();
+    later.width = narrow_layout() ? -1 : 0;
+    later.id = "next-later";
+    if (button("Not now", later)) s.logged_case_id.clear();
+}
+
+}  // namespace
+
 void draw_case(App& app) {
     AppState& s = *app.state;
     const Dataset& d = data(app);
@@ -328,6 +387,7 @@ void draw_case(App& app) {
     if (c.code == CodeVersion::Code2022) paragraph("Handled under the 2022 Code: its clocks apply to this case.", true);
 
     before_contact(c, s.today);
+    next_after_logging(app, c);
 
     if (!c.conflicts.empty()) {
         notice("This case was changed on two devices before they were merged. Both versions are kept: compare them with the "

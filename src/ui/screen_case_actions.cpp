@@ -1,6 +1,7 @@
 // The full-screen forms behind each case action. Each one fills the engine's
 // request, calls workflow.h on a copy of the case, and saves the copy only if
-// the engine agreed; a refusal is shown exactly as the engine worded it.
+// the engine agreed; a refusal is shown at the fields it is about, in the
+// engine's words made into sentences (form_problems.h).
 #include "core/deadlines.h"
 #include "core/hazards.h"
 #include "core/merge.h"
@@ -9,6 +10,7 @@
 #include "core/oversight.h"
 #include "core/workflow.h"
 #include "storage/case_store.h"
+#include "ui/form_problems.h"
 #include "ui/screens.h"
 #include "ui/semantics.h"
 #include "ui/theme.h"
@@ -23,6 +25,58 @@
 namespace doorstep::ui {
 
 namespace {
+
+const FieldLabels kAcknowledgeFields = {
+    {"acknowledged", "Date acknowledged"}, {"definition", "Complaint definition"}, {"points.text", "Point {n}"},
+    {"points", "Point 1"}, {"aspects.reason_excluded", "Why it is not ours to investigate"},
+    {"outcome_sought", "Outcome the resident seeks"}, {"investigator", "Handler"},
+    {"approver", "Signs the response (optional)"}, {"extensions.working_days", "Extra working days"},
+    {"extensions.reason", "Why it needs longer"},
+};
+const FieldLabels kExtendFields = {
+    {"extensions.decided_on", "Date decided"}, {"extensions.working_days", "Extra working days"},
+    {"extensions.reason", "Reason"}, {"extensions.good_reason", "Good reason"}, {"extensions.resident_told", "Date told"},
+    {"extensions.ombudsman_details_given", "The Ombudsman's contact details were given"},
+};
+const FieldLabels kNoticeFields = {
+    {"resident_told", "Date told"}, {"ombudsman_details_given", "The Ombudsman's contact details were given"},
+};
+const FieldLabels kIntervalFields = {{"agreed_on", "Date agreed"}, {"every_working_days", "Every how many working days"}};
+const FieldLabels kRespondFields = {
+    {"responded", "Date of the response"}, {"points.decision", "Decision on point {n}"},
+    {"points.reasons", "Reasons for point {n}"}, {"approver", "Signed by"},
+    {"contractor_author", "Drafted by a contractor (optional)"},
+};
+const FieldLabels kEscalateFields = {
+    {"escalation.requested", "Date the resident asked"}, {"escalation.discretion_decision", "Discretion decision"},
+};
+const FieldLabels kRefuseFields = {
+    {"refusal.ground_id", "Ground"}, {"refusal.reasoning", "Reasons"}, {"refusal.decided_on", "Date decided"},
+    {"refusal.discretion_decision", "Discretion decision"}, {"refusal.approved_by", "Approved by"},
+};
+const FieldLabels kRemedyFields = {
+    {"remedies.description", "What will happen"}, {"remedies.amount", "Amount"}, {"remedies.parts", "Amount"},
+    {"remedies.approved_by", "Approved by"}, {"remedies.override_reason", "Approved by"}, {"remedies.due", "Due by"},
+    {"remedies.offered_on", "Offered to the resident on (optional)"},
+};
+const FieldLabels kActionFields = {{"description", "Action"}, {"owner", "Owner"}, {"due", "Due by"}};
+const FieldLabels kAdjustmentFields = {
+    {"adjustments.description", "Adjustment"}, {"adjustments.review_due", "Review by"},
+    {"adjustments.shorter_timescale_days", "Shorter timescales by (working days, 0 for none)"},
+};
+const FieldLabels kRestrictionFields = {
+    {"restrictions.description", "Restriction"}, {"restrictions.evidence", "Evidence"},
+    {"restrictions.equality_act_regard", "Regard to the Equality Act"}, {"restrictions.review_due", "Review by"},
+};
+const FieldLabels kHazardFields = {
+    {"hazards.type_id", "Type of hazard"}, {"hazards.emergency", "It is an emergency (an imminent risk to health or safety)"},
+    {"hazards.observed", "What was seen or reported"}, {"hazards.reported_by", "Who told us"},
+    {"hazards.aware", "Date we were told"},
+};
+const FieldLabels kHazardStepFields = {
+    {"hazards.made_safe", "Time made safe"}, {"hazards.findings", "Findings"}, {"hazards.emergency", "It was an emergency"},
+    {"hazards.works_planned", "Works planned"}, {"hazards.closed", "Why no further works are needed (if none)"},
+};
 
 const char* dialog_title(DialogKind k, int stage) {
     switch (k) {
@@ -86,26 +140,18 @@ int first_unexplained(const Stage& s) {
     return s.extensions.empty() ? -1 : int(s.extensions.size()) - 1;
 }
 
-void error_box(DialogState& dlg) {
-    if (!dlg.error.empty()) notice(dlg.error, theme().error, Role::Alert, "That could not be saved");
-}
+void error_box(DialogState& dlg) { problem_summary(dlg.problems); }
 
-// Calls `apply` on a copy; saves and closes when it works, else keeps the engine's words.
+// Calls `apply` on a copy; saves and closes when it works, else shows the
+// engine's refusal at the field it is about (`fields`: the form's labels).
 template <class F>
-void attempt(App& app, const Case& original, F apply, const std::string& done) {
+void attempt(App& app, const Case& original, F apply, const std::string& done, const FieldLabels& fields = {}) {
     AppState& s = *app.state;
     Case copy = original;
     Status st = apply(copy);
+    if (st) st = commit_case(app, copy, done);
     if (!st) {
-        s.dialog.error = st.error().text();
-        sem_announce(s.dialog.error, true);
-        s.last_message = s.dialog.error;
-        focus_first_control();
-        return;
-    }
-    Status saved = commit_case(app, copy, done);
-    if (!saved) {
-        s.dialog.error = saved.error().text();
+        refuse_dialog(app, st.error(), fields);
         return;
     }
     close_dialog(app);
@@ -198,7 +244,7 @@ void acknowledge_form(App& app, const Case& c) {
         Date on = dlg.date.value_or(s.today);
         int stage = dlg.stage;
         attempt(app, c, [&](Case& x) { return acknowledge(x, stage, on, ad, st, actor(app)); },
-                "Stage " + std::to_string(stage) + " acknowledged.");
+                "Stage " + std::to_string(stage) + " acknowledged.", kAcknowledgeFields);
     }
 }
 
@@ -268,7 +314,7 @@ void extend_form(App& app, const Case& c) {
                     int ei = int(x.stages[size_t(si)].extensions.size()) - 1;
                     return record_extension_notice(x, stage, ei, told_on, how, details, agreed, actor(app));
                 },
-                "Deadline extended by " + std::to_string(e.working_days) + " working days.");
+                "Deadline extended by " + std::to_string(e.working_days) + " working days.", kExtendFields);
     }
 }
 
@@ -297,7 +343,7 @@ void extension_notice_form(App& app, const Case& c) {
         Date on = dlg.date.value_or(s.today);
         attempt(app, c,
                 [&](Case& x) { return record_extension_notice(x, stage, ei, on, dlg.text1, dlg.flag1, a, actor(app)); },
-                "Extension notice recorded.");
+                "Extension notice recorded.", kNoticeFields);
     }
 }
 
@@ -313,7 +359,7 @@ void update_interval_form(App& app, const Case& c) {
         int stage = dlg.stage, every = dlg.number1;
         Date on = dlg.date.value_or(s.today);
         attempt(app, c, [&](Case& x) { return agree_update_interval(x, stage, on, every, actor(app)); },
-                "Updates agreed every " + std::to_string(every) + " working days.");
+                "Updates agreed every " + std::to_string(every) + " working days.", kIntervalFields);
     }
 }
 
@@ -367,7 +413,7 @@ void respond_form(App& app, const Case& c) {
                     }
                     return record_response(x, n, on, rd, st, actor(app));
                 },
-                "Stage " + std::to_string(n) + " response recorded.");
+                "Stage " + std::to_string(n) + " response recorded.", kRespondFields);
     }
 }
 
@@ -401,7 +447,7 @@ void escalate_form(App& app, const Case& c) {
         r.on = dlg.date.value_or(s.today);
         r.resident_reason = dlg.text1;
         r.discretion_decision = dlg.text2;
-        attempt(app, c, [&](Case& x) { return request_escalation(x, r, st, actor(app)); }, "Escalated to stage 2.");
+        attempt(app, c, [&](Case& x) { return request_escalation(x, r, st, actor(app)); }, "Escalated to stage 2.", kEscalateFields);
     }
 }
 
@@ -450,7 +496,7 @@ void refuse_form(App& app, const Case& c, bool escalation) {
         d.decided_on = dlg.date.value_or(s.today);
         attempt(app, c,
                 [&](Case& x) { return escalation ? refuse_escalation(x, d, st, actor(app)) : refuse(x, d, st, actor(app)); },
-                escalation ? "Escalation refused. Explain it in writing." : "Complaint refused. Explain it in writing.");
+                escalation ? "Escalation refused. Explain it in writing." : "Complaint refused. Explain it in writing.", kRefuseFields);
     }
 }
 
@@ -465,7 +511,8 @@ void refusal_explained_form(App& app, const Case& c) {
     error_box(dlg);
     if (button("Save", ButtonStyle::Primary)) {
         Date on = dlg.date.value_or(s.today);
-        attempt(app, c, [&](Case& x) { return record_refusal_explained(x, on, actor(app)); }, "Refusal explanation recorded.");
+        attempt(app, c, [&](Case& x) { return record_refusal_explained(x, on, actor(app)); }, "Refusal explanation recorded.",
+                FieldLabels{{"refusal.explained_on", "Date explained in writing"}});
     }
 }
 
@@ -488,7 +535,8 @@ void close_form(App& app, const Case& c) {
     if (button("Close the case", ButtonStyle::Primary)) {
         Date on = dlg.date.value_or(s.today);
         ClosureReason r = ClosureReason(dlg.choice1);
-        attempt(app, c, [&](Case& x) { return close(x, on, r, dlg.text1, st, actor(app)); }, "Case closed.");
+        attempt(app, c, [&](Case& x) { return close(x, on, r, dlg.text1, st, actor(app)); }, "Case closed.",
+                FieldLabels{{"closure.closed_on", "Date closed"}, {"closure.reason", "Reason"}, {"closure.notes", "Notes"}});
     }
 }
 
@@ -504,7 +552,8 @@ void withdraw_form(App& app, const Case& c) {
     error_box(dlg);
     if (button("Record withdrawal", ButtonStyle::Primary)) {
         Date on = dlg.date.value_or(s.today);
-        attempt(app, c, [&](Case& x) { return withdraw(x, on, dlg.text1, dlg.text2, actor(app)); }, "Complaint withdrawn.");
+        attempt(app, c, [&](Case& x) { return withdraw(x, on, dlg.text1, dlg.text2, actor(app)); }, "Complaint withdrawn.",
+                FieldLabels{{"closure.closed_on", "Date withdrawn"}, {"closure.withdrawn_by", "Withdrawn by"}});
     }
 }
 
@@ -575,20 +624,22 @@ void related_issue_form(App& app, const Case& c) {
                 st_result = r.error();
             }
         }
+        const FieldLabels fields = {{"own_words", service_request ? "What they are unhappy about" : "The new issue"},
+                                    {"description", "The new issue"}, {"delay_reason", "Why it would delay the response"},
+                                    {"received", "Date raised"}};
         if (!st_result) {
-            dlg.error = st_result.error().text();
-            sem_announce(dlg.error, true);
+            refuse_dialog(app, st_result.error(), fields);
             return;
         }
         if (created) {
             if (Status saved = s.store->save_case(*created); !saved) {
-                dlg.error = saved.error().text();
+                refuse_dialog(app, saved.error(), fields);
                 return;
             }
             s.next_counter++;
         }
         if (Status saved = commit_case(app, copy, ""); !saved) {
-            dlg.error = saved.error().text();
+            refuse_dialog(app, saved.error(), fields);
             return;
         }
         std::string msg = created ? "New complaint " + created->reference + " logged and linked to this case."
@@ -602,7 +653,10 @@ void add_remedy_form(App& app, const Case& c) {
     AppState& s = *app.state;
     DialogState& dlg = s.dialog;
     const Settings& st = data(app).settings;
-    if (dlg.opened_this_frame) dlg.date2 = s.calendar.add_working_days(s.today, 10);
+    if (dlg.opened_this_frame) {
+        dlg.date2 = s.calendar.add_working_days(s.today, 10);
+        dlg.date.reset();  // an offer is recorded when it is made, never assumed
+    }
     paragraph("Say what will happen and by when (7.3). A remedy can be offered at any stage (5.13).", true);
     combo("Type", dlg.choice1, remedy_type_labels());
     FieldOptions d;
@@ -636,7 +690,7 @@ void add_remedy_form(App& app, const Case& c) {
             Status added = add_remedy(x, stage, r, st, actor(app));
             if (!added || !offered) return added;
             return offer_remedy(x, stage, int(x.stages[size_t(stage_index(x, stage))].remedies.size()) - 1, *offered, actor(app));
-        }, offered ? "Remedy added and offered." : "Remedy added.");
+        }, offered ? "Remedy added and offered." : "Remedy added.", kRemedyFields);
     }
 }
 
@@ -658,7 +712,7 @@ void add_action_form(App& app, const Case& c) {
         a.owner = dlg.text2;
         a.due = dlg.date2.value_or(s.today);
         int stage = dlg.stage;
-        attempt(app, c, [&](Case& x) { return add_action(x, stage, a, actor(app)); }, "Action added.");
+        attempt(app, c, [&](Case& x) { return add_action(x, stage, a, actor(app)); }, "Action added.", kActionFields);
     }
 }
 
@@ -678,7 +732,7 @@ void add_adjustment_form(App& app, const Case& c) {
     error_box(dlg);
     if (button("Add adjustment", ButtonStyle::Primary)) {
         ReasonableAdjustment a{dlg.text1, dlg.text2, dlg.date.value_or(s.today), dlg.date2, dlg.number1};
-        attempt(app, c, [&](Case& x) { return add_adjustment(x, a, actor(app)); }, "Adjustment added.");
+        attempt(app, c, [&](Case& x) { return add_adjustment(x, a, actor(app)); }, "Adjustment added.", kAdjustmentFields);
     }
 }
 
@@ -701,7 +755,7 @@ void add_restriction_form(App& app, const Case& c) {
     error_box(dlg);
     if (button("Add restriction", ButtonStyle::Primary)) {
         ContactRestriction r{dlg.text1, dlg.text2, dlg.text3, dlg.date.value_or(s.today), dlg.date2};
-        attempt(app, c, [&](Case& x) { return add_restriction(x, r, actor(app)); }, "Restriction added.");
+        attempt(app, c, [&](Case& x) { return add_restriction(x, r, actor(app)); }, "Restriction added.", kRestrictionFields);
     }
 }
 
@@ -717,7 +771,7 @@ void add_note_form(App& app, const Case& c) {
     error_box(dlg);
     if (button("Add note", ButtonStyle::Primary)) {
         Date on = dlg.date.value_or(s.today);
-        attempt(app, c, [&](Case& x) { return add_note(x, on, dlg.text1, actor(app)); }, "Note added.");
+        attempt(app, c, [&](Case& x) { return add_note(x, on, dlg.text1, actor(app)); }, "Note added.", FieldLabels{{"log.text", "Note"}});
     }
 }
 
@@ -744,7 +798,8 @@ void log_contact_form(App& app, const Case& c) {
         a.summary = dlg.text1;
         if (a.purpose == ContactPurpose::Clarification) a.definition_confirmed = dlg.flag1;
         a.by = actor(app).name;
-        attempt(app, c, [&](Case& x) { return log_contact_attempt(x, a, actor(app)); }, "Contact logged.");
+        attempt(app, c, [&](Case& x) { return log_contact_attempt(x, a, actor(app)); }, "Contact logged.",
+                FieldLabels{{"contacts.on", "Date"}, {"contacts.definition_confirmed", "The resident confirmed the complaint definition"}});
     }
 }
 
@@ -802,10 +857,11 @@ void report_hazard_form(App& app, const Case& c) {
         r.aware = LocalDateTime{dlg.date.value_or(s.today), parse_time(dlg.text3).value_or(0)};
         r.vulnerable_occupants = dlg.text5;
         if (!parse_time(dlg.text3)) {
-            dlg.error = "Time we were told: write it as hours and minutes, for example 14:30.";
+            refuse_form(dlg.problems, "Time we were told", "Write it as hours and minutes, for example 14:30.");
+            s.last_message = dlg.problems.engine_text;
             return;
         }
-        attempt(app, c, [&](Case& x) { return report_hazard(x, r, st, actor(app)); }, "Hazard reported: its legal clock has started.");
+        attempt(app, c, [&](Case& x) { return report_hazard(x, r, st, actor(app)); }, "Hazard reported: its legal clock has started.", kHazardFields);
     }
 }
 
@@ -849,7 +905,8 @@ void hazard_step_form(App& app, const Case& c) {
         std::string by = dlg.text1, text = dlg.text2;
         auto t = parse_time(dlg.text3);
         if (step == "make-safe" && !t) {
-            dlg.error = "Time made safe: write it as hours and minutes, for example 18:00.";
+            refuse_form(dlg.problems, "Time made safe", "Write it as hours and minutes, for example 18:00.");
+            s.last_message = dlg.problems.engine_text;
             return;
         }
         bool f1 = dlg.flag1, f2 = dlg.flag2;
@@ -865,7 +922,7 @@ void hazard_step_form(App& app, const Case& c) {
                     if (step == "further-work-done") return record_further_work_done(x, id, on, by, st, a);
                     return close_hazard(x, id, on, text, st, a);
                 },
-                step == "close" ? "Hazard closed." : "Hazard step recorded.");
+                step == "close" ? "Hazard closed." : "Hazard step recorded.", kHazardStepFields);
     }
 }
 
@@ -895,6 +952,11 @@ void resolve_conflict_form(App& app, const Case& c) {
 }  // namespace
 
 void draw_settings_dialog(App& app);  // screen_settings.cpp: RemoveDemo, ImportFile
+
+void refuse_dialog(App& app, const Error& e, const FieldLabels& fields) {
+    refuse_form(app.state->dialog.problems, e, fields);
+    app.state->last_message = e.text();
+}
 
 void draw_dialog(App& app) {
     AppState& s = *app.state;
@@ -927,6 +989,7 @@ void draw_dialog(App& app) {
     if (c) paragraph(resident_text(*c) + ", " + c->reference, true);
 
     bool settings_kind = dlg.kind == DialogKind::RemoveDemo || dlg.kind == DialogKind::ImportFile;
+    form_problems_begin(&dlg.problems);
     if (!c && !settings_kind) {
         paragraph("This case is no longer on this device.");
     } else if (settings_kind) {
@@ -957,6 +1020,7 @@ void draw_dialog(App& app) {
             default: draw_oversight_form(app, *c); break;
         }
     }
+    form_problems_end();
     // The form may have closed itself (saved).
     if (s.dialog.kind != DialogKind::None) {
         ButtonOptions cancel;

@@ -10,6 +10,7 @@
 #include "core/money.h"
 #include "core/oversight.h"
 #include "core/workflow.h"
+#include "ui/form_problems.h"
 #include "ui/screens.h"
 #include "ui/semantics.h"
 #include "ui/theme.h"
@@ -207,27 +208,21 @@ void remedies_part(App& app, const Case& c) {
 // Forms
 
 // Calls `apply` on a copy of the case; saves and closes when the engine agrees,
-// else shows its words in the form.
+// else shows its words at the field they are about.
 template <class F>
-void save_if_allowed(App& app, const Case& original, F apply, const std::string& done) {
-    DialogState& dlg = app.state->dialog;
+void save_if_allowed(App& app, const Case& original, F apply, const std::string& done, const FieldLabels& fields) {
     Case copy = original;
     Status st = apply(copy);
     if (st) st = commit_case(app, copy, done);
     if (!st) {
-        dlg.error = st.error().text();
-        sem_announce(dlg.error, true);
-        app.state->last_message = dlg.error;
-        focus_first_control();
+        refuse_dialog(app, st.error(), fields);
         return;
     }
     close_dialog(app);
     say(app, done);
 }
 
-void show_error(const DialogState& dlg) {
-    if (!dlg.error.empty()) notice(dlg.error, theme().error, Role::Alert, "That could not be saved");
-}
+void show_error(const DialogState& dlg) { problem_summary(dlg.problems); }
 
 void referral_form(App& app, const Case& c) {
     DialogState& dlg = app.state->dialog;
@@ -238,7 +233,8 @@ void referral_form(App& app, const Case& c) {
     if (button("Record the referral", ButtonStyle::Primary)) {
         const Date on = dlg.date.value_or(app.state->today);
         save_if_allowed(app, c, [&](Case& x) { return refer_to_ombudsman(x, on, dlg.text1, actor(app)); },
-                        "Referral to the Housing Ombudsman recorded.");
+                        "Referral to the Housing Ombudsman recorded.",
+                        {{"ombudsman.referred", "Date referred"}, {"ombudsman.reference", "Ombudsman's reference"}});
     }
 }
 
@@ -254,7 +250,8 @@ void determination_form(App& app, const Case& c) {
         const Determination d = dlg.choice1 >= 0 ? kDeterminations[dlg.choice1] : Determination::Pending;
         const Date on = dlg.date.value_or(app.state->today);
         save_if_allowed(app, c, [&](Case& x) { return record_determination(x, d, on, actor(app)); },
-                        std::string("Determination recorded: ") + labels::determination(d) + ".");
+                        std::string("Determination recorded: ") + labels::determination(d) + ".",
+                        {{"ombudsman.determination", "Determination"}, {"ombudsman.determined", "Date of the determination"}});
     }
 }
 
@@ -269,11 +266,13 @@ void order_form(App& app, const Case& c) {
     show_error(dlg);
     if (button("Add the order", ButtonStyle::Primary)) {
         if (!dlg.date) {
-            dlg.error = "Give the date the order is due by.";
+            refuse_form(dlg.problems, "Due by", "Give the date the order is due by.");
+            app.state->last_message = dlg.problems.engine_text;
             return;
         }
         const Date due = *dlg.date;
-        save_if_allowed(app, c, [&](Case& x) { return add_order(x, dlg.text1, due, actor(app)); }, "Ombudsman order added.");
+        save_if_allowed(app, c, [&](Case& x) { return add_order(x, dlg.text1, due, actor(app)); }, "Ombudsman order added.",
+                        {{"orders.description", "What the Ombudsman ordered"}, {"orders.due", "Due by"}});
     }
 }
 
@@ -294,7 +293,8 @@ void order_complied_form(App& app, const Case& c) {
     if (button("Record compliance", ButtonStyle::Primary)) {
         const Date on = dlg.date.value_or(app.state->today);
         save_if_allowed(app, c, [&](Case& x) { return complete_order(x, i, on, dlg.text1, actor(app)); },
-                        "Ombudsman order " + std::to_string(i + 1) + " complied with.");
+                        "Ombudsman order " + std::to_string(i + 1) + " complied with.",
+                        {{"orders.completed", "Date complied with"}, {"orders.evidence", "Evidence of compliance"}});
     }
 }
 
@@ -308,7 +308,7 @@ void survey_offer_form(App& app, const Case& c) {
         const Date on = dlg.date.value_or(app.state->today);
         const int stage = dlg.stage;
         save_if_allowed(app, c, [&](Case& x) { return offer_survey(x, stage, on, actor(app)); },
-                        "Stage " + std::to_string(stage) + " survey offered.");
+                        "Stage " + std::to_string(stage) + " survey offered.", {{"surveys.on", "Date offered"}});
     }
 }
 
@@ -327,13 +327,16 @@ void survey_answer_form(App& app, const Case& c) {
         const Date on = dlg.date.value_or(app.state->today);
         const int stage = dlg.stage;
         const std::string name = "Stage " + std::to_string(stage) + " survey";
+        const std::string date = dlg.choice1 == 0 ? "Date answered" : "Date declined";
+        const FieldLabels fields = {{"surveys.answered_on", date}, {"surveys.satisfied_handling", "Satisfied with how the complaint was handled"},
+                                    {"surveys.satisfied_outcome", "Satisfied with the outcome"}, {"surveys.felt_listened", "Felt listened to"}};
         if (dlg.choice1 == 0) {
             const SurveyAnswers a{dlg.number2, dlg.number3, dlg.number4};
             save_if_allowed(app, c, [&](Case& x) { return record_survey_answers(x, stage, on, a, actor(app)); },
-                            name + " answers recorded.");
+                            name + " answers recorded.", fields);
         } else {
             save_if_allowed(app, c, [&](Case& x) { return record_survey_declined(x, stage, on, actor(app)); },
-                            name + " declined.");
+                            name + " declined.", fields);
         }
     }
 }
@@ -365,7 +368,8 @@ void remedy_form(App& app, const Case& c) {
             return complete_remedy(x, stage, index, on, actor(app));
         }, kind == DialogKind::RemedyOffer    ? "Remedy offer recorded."
            : kind == DialogKind::RemedyAnswer ? (accepted ? "Remedy accepted." : "Remedy declined.")
-                                              : "Remedy recorded as done.");
+                                              : "Remedy recorded as done.",
+           {{"offered_on", date_label}, {"answered_on", date_label}, {"completed", date_label}});
     }
 }
 

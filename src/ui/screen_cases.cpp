@@ -157,7 +157,7 @@ void case_rows(App& app, const std::vector<int>& rows, const char* list_name, fl
             dl->AddRect(at, ImVec2(at.x + w, at.y + row_h), im_col(p.border), 4.0f, 0, 1.0f);
             dl->AddRectFilled(at, ImVec2(at.x + 6, at.y + row_h), im_col(ink.bg), 4.0f, ImDrawFlags_RoundCornersLeft);
             float x = at.x + 6 + pad, y = at.y + pad;
-            ImVec4 clip(at.x, at.y, at.x + w - pad, at.y + row_h);
+            const float right = at.x + w - pad;
             // Badge: days left / overdue in words, in the urgency colour.
             ImVec2 bs = ImGui::CalcTextSize(days.c_str());
             float bx = narrow ? x : at.x + w - pad - bs.x - 12;
@@ -169,14 +169,12 @@ void case_rows(App& app, const std::vector<int>& rows, const char* list_name, fl
             dl->AddRectFilled(ImVec2(bx, by - 1), ImVec2(bx + bs.x + 12, by + line + 1), im_col(ink.bg), 4.0f);
             dl->AddText(ImVec2(bx + 6, by), im_col(ink.fg), days.c_str());
             ImGui::PushFont(fonts().bold);
-            ImVec4 name_clip = clip;
-            if (!narrow && bx > x) name_clip.z = bx - 8;
+            // Text that does not fit ends with an ellipsis; the row's name above says it all.
             std::string title = who + (c.demo ? " (sample)" : "");
-            dl->AddText(ImGui::GetFont(), ImGui::GetFontSize(), ImVec2(x, y), im_col(fg), title.c_str(), nullptr, 0.0f, &name_clip);
+            fitted_line(dl, ImVec2(x, y), !narrow && bx > x && by == y ? bx - 8 : right, im_col(fg), title);
             ImGui::PopFont();
             std::string second = c.reference + " · " + stage + " · " + next;
-            dl->AddText(ImGui::GetFont(), ImGui::GetFontSize(), ImVec2(x, y + line + (narrow ? 2 : 2)), im_col(muted),
-                        second.c_str(), nullptr, 0.0f, &clip);
+            fitted_line(dl, ImVec2(x, y + line + 2), right, im_col(muted), second);
             if (pressed) open_case(app, c.id);
             sem_pop();
             ImGui::PopID();
@@ -197,6 +195,10 @@ void draw_cases(App& app) {
     FieldOptions search;
     search.hint = "Name, reference, address, postcode or words from the complaint";
     text_field("Search", s.filter.search, search);
+    if (s.focus_cases_search) {
+        focus_item(last_item_id());
+        s.focus_cases_search = false;
+    }
 
     static bool show_filters = false;
     int active = active_filters(s.filter);

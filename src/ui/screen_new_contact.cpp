@@ -7,6 +7,7 @@
 #include "core/ids.h"
 #include "core/workflow.h"
 #include "storage/case_store.h"
+#include "ui/form_problems.h"
 #include "ui/screens.h"
 #include "ui/semantics.h"
 #include "ui/theme.h"
@@ -178,6 +179,41 @@ NewCase new_case_details(App& app, const ContactForm& f, CaseKind kind, uint32_t
     return n;
 }
 
+// The form's fields in the order they are drawn, with the engine's field paths.
+const char* const kWhatLabel = "What do they want to make?";
+const char* const kConsentLabel = "The resident agrees we can discuss their complaint with this person";
+const FieldLabels kContactFields = {
+    {"resident.name", "Resident's name"},
+    {"representative.name", "Representative's name"},
+    {"representative.consent_given", kConsentLabel},
+    {"logged", "Date received"},
+    {"own_words", "In their own words"},
+    {"what", kWhatLabel},
+    {"category_id", "Category"},
+    {"hazards.observed", "In their own words"},
+    {"hazards.type_id", "Type of hazard"},
+    {"hazards.emergency", "It is an emergency (an imminent risk to health or safety)"},
+    {"hazards.location", "Where in the home"},
+    {"adjustments.description", "Other adjustment"},
+};
+
+// The form is refused: the problems go to their fields, in the form's order.
+void refuse_contact(App& app, std::vector<FormProblem> problems, const std::string& engine_text) {
+    auto order = [](const FormProblem& p) {
+        for (size_t i = 0; i < kContactFields.size(); ++i)
+            if (kContactFields[i].second == p.field) return int(i);
+        return int(kContactFields.size());
+    };
+    std::stable_sort(problems.begin(), problems.end(),
+                     [&](const FormProblem& a, const FormProblem& b) { return order(a) < order(b); });
+    refuse_form(app.state->contact_problems, std::move(problems), engine_text);
+    app.state->last_message = engine_text;
+}
+
+void refuse_contact(App& app, const Error& e) {
+    refuse_contact(app, {problem_from(e, kContactFields)}, e.text());
+}
+
 std::string yes_no(int v) { return v < 0 ? "not answered" : v ? "yes" : "no"; }
 
 // The record of the exclusion check and of the choice offered, kept on the case (2.1, 1.3).
@@ -198,20 +234,33 @@ void log_contact(App& app) {
     AppState& s = *app.state;
     ContactForm& f = s.contact;
     const Dataset& d = data(app);
-    if (f.what < 0) {
-        say(app, "Choose what the resident wants: a complaint, a service request or both. Offer the choice of a formal complaint (1.3).", true);
-        return;
-    }
     if (!s.store) {
-        say(app, "Your cases are not open on this device, so nothing can be saved.", true);
+        refuse_contact(app, Error{"", "Your cases are not open on this device, so nothing can be saved."});
         return;
     }
     Rng rng(entropy_seed());
     Actor who = actor(app);
-    CaseKind first_kind = f.what == 0 ? CaseKind::Complaint : CaseKind::ServiceRequest;
-    auto made = new_case(new_case_details(app, f, first_kind, s.next_counter, new_uuid(rng)), d.settings, who);
+    CaseKind first_kind = f.what == 1 || f.what == 2 ? CaseKind::ServiceRequest : CaseKind::Complaint;
+    const NewCase details = new_case_details(app, f, first_kind, s.next_counter, new_uuid(rng));
+    // Every problem at once, each at its field (the engine's rules, and the choice of 1.3).
+    std::vector<FormProblem> problems;
+    std::string engine_text;
+    if (f.what < 0) {
+        problems.push_back({kWhatLabel, "Choose complaint, service request or both: offer the choice of a formal complaint, "
+                                        "even if they do not use the word (1.3)."});
+        engine_text = "what: no choice between a complaint and a service request (1.3)";
+    }
+    for (const Error& e : new_case_problems(details, d.settings)) {
+        problems.push_back(problem_from(e, kContactFields));
+        engine_text += (engine_text.empty() ? "" : "; ") + e.text();
+    }
+    if (!problems.empty()) {
+        refuse_contact(app, std::move(problems), engine_text);
+        return;
+    }
+    auto made = new_case(details, d.settings, who);
     if (!made) {
-        say(app, made.error().text(), true);
+        refuse_contact(app, made.error());
         return;
     }
     Case first = std::move(made.value());
@@ -220,7 +269,7 @@ void log_contact(App& app) {
         auto complaint = convert_service_request_to_complaint(
             first, new_case_details(app, f, CaseKind::Complaint, s.next_counter + 1, new_uuid(rng)), d.settings, who);
         if (!complaint) {
-            say(app, complaint.error().text(), true);
+            refuse_contact(app, complaint.error());
             return;
         }
         second = std::move(complaint.value());
@@ -232,14 +281,14 @@ void log_contact(App& app) {
         if (!(f.*(a.flag))) continue;
         ReasonableAdjustment ra{a.label, f.disability, s.today, review, 0};
         if (Status st = add_adjustment(complaint_case, ra, who); !st) {
-            say(app, st.error().text(), true);
+            refuse_contact(app, st.error());
             return;
         }
     }
     if (!f.adj_other.empty()) {
         ReasonableAdjustment ra{f.adj_other, f.disability, s.today, review, 0};
         if (Status st = add_adjustment(complaint_case, ra, who); !st) {
-            say(app, st.error().text(), true);
+            refuse_contact(app, st.error());
             return;
         }
     }
@@ -255,21 +304,21 @@ void log_contact(App& app) {
         r.reported_by = f.resident_name.empty() ? "Resident" : f.resident_name;
         r.aware = parse_iso_local(s.now_local).value_or(LocalDateTime{s.today, 0});
         if (Status st = report_hazard(first, r, d.settings, who); !st) {
-            say(app, st.error().text(), true);
+            refuse_contact(app, st.error());
             return;
         }
     }
     if (Status st = add_note(complaint_case, s.today, check_note(f), who); !st) {
-        say(app, st.error().text(), true);
+        refuse_contact(app, st.error());
         return;
     }
     if (Status st = s.store->save_case(first); !st) {
-        say(app, st.error().text(), true);
+        refuse_contact(app, st.error());
         return;
     }
     if (second) {
         if (Status st = s.store->save_case(*second); !st) {
-            say(app, st.error().text(), true);
+            refuse_contact(app, st.error());
             return;
         }
     }
@@ -284,7 +333,11 @@ void log_contact(App& app) {
     std::string msg = std::string(kind_label(complaint_case.kind)) + " " + complaint_case.reference + " logged for " +
                       resident_text(complaint_case) + ".";
     if (second) msg += " Service request " + first.reference + " stays open and is linked (1.5).";
+    s.logged_case_id = id;
+    s.logged_maybe_hazard = !f.hazard && f.category >= 0 && f.category < int(d.settings.categories.size()) &&
+                            d.settings.categories[size_t(f.category)].hazard_prompt;
     s.contact = ContactForm{};
+    s.contact_problems = FormProblems{};
     open_case(app, id);
     s.back_to = Screen::Cases;
     say(app, msg);
@@ -323,6 +376,55 @@ void key_dates(App& app, const ContactForm& f) {
                   " working days of that (6.3). You can contact the Housing Ombudsman at any time: " +
                   d.settings.ombudsman.phone + ", " + d.settings.ombudsman.website + ".",
               true);
+}
+
+// Discarding is well apart from logging (a slip of the finger must not lose a
+// visit's notes) and asks first; "No, keep the form" takes the focus.
+void discard_part(App& app) {
+    AppState& s = *app.state;
+    ContactForm& f = s.contact;
+    spacing(narrow_layout() ? 40 : 56);
+    separator();
+    spacing(8);
+    if (!s.contact_discard_asked) {
+        ButtonOptions discard;
+        discard.width = narrow_layout() ? -1 : 0;
+        discard.description = "Asks before deleting what was typed on this form";
+        if (button("Discard this form", discard)) {
+            s.contact_discard_asked = true;
+            s.contact_discard_focus = true;
+        }
+        return;
+    }
+    notice("Everything typed on this form will be deleted from this device. This cannot be undone.", theme().warning_banner,
+           Role::Alert, "Discard this form?");
+    ButtonOptions keep;
+    keep.width = narrow_layout() ? -1 : 0;
+    keep.style = ButtonStyle::Primary;
+    if (button("No, keep the form", keep)) {
+        s.contact_discard_asked = false;
+        focus_screen();
+    }
+    if (s.contact_discard_focus) {
+        focus_item(last_item_id());
+        s.contact_discard_focus = false;
+    }
+    ButtonOptions yes;
+    yes.style = ButtonStyle::Danger;
+    yes.width = narrow_layout() ? -1 : 0;
+    yes.same_line = !narrow_layout();
+    yes.description = "Deletes what was typed on this form";
+    if (button("Yes, discard it", yes)) {
+        if (s.store && !f.draft_key.empty()) {
+            (void)s.store->discard_draft(f.draft_key);
+            s.drafts.erase(std::remove(s.drafts.begin(), s.drafts.end(), f.draft_key), s.drafts.end());
+        }
+        s.contact = ContactForm{};
+        s.contact_problems = FormProblems{};
+        s.contact_discard_asked = false;
+        say(app, "The form was discarded.");
+        focus_screen();
+    }
 }
 
 }  // namespace
@@ -388,12 +490,14 @@ void draw_new_contact(App& app) {
     ContactForm& f = s.contact;
     if (!f.received) f.received = s.today;
     bool changed = false;
+    form_problems_begin(&s.contact_problems);
     paragraph("Everything you type is kept on this device as you go.", true);
 
     heading("Who", 2);
     FieldOptions o;
     o.required = true;
     o.hint = "Or tick below if it is about a group of residents";
+    o.input = InputPurpose::Name;
     changed |= text_field("Resident's name", f.resident_name, o);
     changed |= checkbox("A group of residents", f.group);
     if (f.group) {
@@ -402,17 +506,24 @@ void draw_new_contact(App& app) {
         changed |= text_field("Which residents", f.group_description, g);
     }
     changed |= text_field("Address", f.address);
-    changed |= text_field("Postcode", f.postcode);
+    FieldOptions postcode;
+    postcode.input = InputPurpose::Postcode;
+    changed |= text_field("Postcode", f.postcode, postcode);
     FieldOptions phone;
     phone.flags = ImGuiInputTextFlags_CharsNoBlank;
+    phone.input = InputPurpose::Phone;
     changed |= text_field("Phone", f.phone, phone);
-    changed |= text_field("Email", f.email, phone);
+    FieldOptions email = phone;
+    email.input = InputPurpose::Email;
+    changed |= text_field("Email", f.email, email);
     changed |= radio_choice("How they prefer to be contacted", f.preferred_contact, contact_method_labels());
 
     changed |= combo("Is someone acting for them?", f.representative, representative_labels(),
                      "A family member, friend, advocate, solicitor, councillor or MP (3.6)");
     if (f.representative != 0) {
-        changed |= text_field("Representative's name", f.rep_name);
+        FieldOptions rep;
+        rep.input = InputPurpose::Name;
+        changed |= text_field("Representative's name", f.rep_name, rep);
         changed |= text_field("Representative's phone or email", f.rep_contact);
         RepresentativeKind rk = RepresentativeKind(f.representative);
         if (rk == RepresentativeKind::Councillor || rk == RepresentativeKind::MP) {
@@ -505,24 +616,14 @@ void draw_new_contact(App& app) {
     key_dates(app, f);
 
     spacing(8);
+    form_problems_end();
+    problem_summary(s.contact_problems);
     std::string action = f.what == 1 ? "Log service request" : f.what == 2 ? "Log both" : "Log complaint";
     ButtonOptions save;
     save.style = ButtonStyle::Primary;
     save.width = narrow_layout() ? -1 : 0;
     if (button(action, save)) log_contact(app);
-    ButtonOptions discard;
-    discard.same_line = !narrow_layout();
-    discard.width = narrow_layout() ? -1 : 0;
-    discard.description = "Deletes what was typed on this form";
-    if (!f.empty() && button("Discard this form", discard)) {
-        if (s.store && !f.draft_key.empty()) {
-            (void)s.store->discard_draft(f.draft_key);
-            s.drafts.erase(std::remove(s.drafts.begin(), s.drafts.end(), f.draft_key), s.drafts.end());
-        }
-        s.contact = ContactForm{};
-        say(app, "The form was discarded.");
-        focus_screen();
-    }
+    if (!f.empty()) discard_part(app);
     if (changed) save_contact_draft(app);
 }
 

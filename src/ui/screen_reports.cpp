@@ -4,6 +4,7 @@
 // full printable document.
 #include "core/report_output.h"
 #include "core/reports.h"
+#include "core/self_assessment.h"
 #include "ui/screens.h"
 #include "ui/semantics.h"
 #include "ui/theme.h"
@@ -13,6 +14,7 @@
 #include "imgui.h"
 
 #include <algorithm>
+#include <vector>
 #include <cstdio>
 
 namespace doorstep::ui {
@@ -44,6 +46,65 @@ void figure(const std::string& label, const std::string& value, const std::strin
 }
 
 // A table with headers, wrapped cells, described row by row.
+// Column widths from the content: never narrower than a column's longest word (a
+// header or a reference is not broken mid-word), as wide as its widest line when
+// the row has room, the rest shared out by how much more each column would use.
+// When even the longest words do not fit (a year of months, a phone) the columns keep
+// those widths and the table scrolls sideways: false.
+bool column_widths(const Table& t, float avail, std::vector<float>& widths) {
+    const size_t cols = t.header.size();
+    const float pad = 2 * ImGui::GetStyle().CellPadding.x + 2;
+    std::vector<float> least(cols, 0.0f), most(cols, 0.0f);
+    auto measure = [&](size_t c, const std::string& text, ImFont* font) {
+        ImGui::PushFont(font);
+        most[c] = std::max(most[c], ImGui::CalcTextSize(text.c_str()).x + pad);
+        size_t start = 0;
+        while (start <= text.size()) {
+            size_t space = text.find(' ', start);
+            if (space == std::string::npos) space = text.size();
+            least[c] = std::max(least[c], ImGui::CalcTextSize(text.c_str() + start, text.c_str() + space).x + pad);
+            start = space + 1;
+        }
+        ImGui::PopFont();
+    };
+    for (size_t c = 0; c < cols; ++c) measure(c, t.header[c], fonts().bold);
+    for (const auto& row : t.rows)
+        for (size_t c = 0; c < cols && c < row.size(); ++c) measure(c, row[c], fonts().body);
+    float sum_least = 0, sum_most = 0;
+    for (size_t c = 0; c < cols; ++c) {
+        sum_least += least[c];
+        sum_most += most[c];
+    }
+    widths.assign(cols, 0.0f);
+    if (sum_most <= avail) {
+        for (size_t c = 0; c < cols; ++c) widths[c] = most[c] + (avail - sum_most) / float(cols);
+    } else if (sum_least >= avail) {
+        widths = least;
+        return false;
+    } else {
+        const float extra = avail - sum_least, wanted = sum_most - sum_least;
+        for (size_t c = 0; c < cols; ++c) widths[c] = least[c] + extra * (most[c] - least[c]) / wanted;
+    }
+    return true;
+}
+
+// The height a table needs at these widths (a sideways-scrolling table is sized, not grown).
+float table_height(const Table& t, const std::vector<float>& widths) {
+    const ImGuiStyle& st = ImGui::GetStyle();
+    const float pad = 2 * st.CellPadding.x + 2;
+    auto row_height = [&](const std::vector<std::string>& cells, ImFont* font) {
+        float h = 0;
+        ImGui::PushFont(font);
+        for (size_t c = 0; c < cells.size() && c < widths.size(); ++c)
+            h = std::max(h, ImGui::CalcTextSize(cells[c].c_str(), nullptr, false, widths[c] - pad).y);
+        ImGui::PopFont();
+        return h + 2 * st.CellPadding.y + 1;
+    };
+    float h = row_height(t.header, fonts().bold);
+    for (const auto& row : t.rows) h += row_height(row, fonts().body);
+    return h + st.ScrollbarSize + 4;
+}
+
 void table(const Table& t) {
     heading(t.title, 3);
     if (!t.caption.empty()) paragraph(t.caption, true);
@@ -54,8 +115,17 @@ void table(const Table& t) {
     int cols = int(t.header.size());
     if (cols == 0) return;
     sem_push(Role::Table, t.title, int(t.rows.size()) + 1);
-    if (ImGui::BeginTable(t.id.c_str(), cols, ImGuiTableFlags_Borders | ImGuiTableFlags_RowBg | ImGuiTableFlags_SizingStretchProp)) {
-        for (int c = 0; c < cols; ++c) ImGui::TableSetupColumn(t.header[size_t(c)].c_str());
+    std::vector<float> widths;
+    const float avail = ImGui::GetContentRegionAvail().x;
+    // Less a pixel per column line and the outer borders (ImGui shrinks columns that overrun).
+    const bool fits = column_widths(t, avail - float(cols) - 4, widths);
+    ImGuiTableFlags flags = ImGuiTableFlags_Borders | ImGuiTableFlags_RowBg | ImGuiTableFlags_SizingFixedFit |
+                            ImGuiTableFlags_NoHostExtendX;
+    if (!fits) flags = (flags & ~ImGuiTableFlags_NoHostExtendX) | ImGuiTableFlags_ScrollX;  // a scrollbar, one pointer (2.5.7)
+    if (ImGui::BeginTable(t.id.c_str(), cols, flags, fits ? ImVec2(0, 0) : ImVec2(avail, table_height(t, widths)))) {
+        for (int c = 0; c < cols; ++c)
+            ImGui::TableSetupColumn(t.header[size_t(c)].c_str(), ImGuiTableColumnFlags_WidthFixed,
+                                    widths[size_t(c)] - 2 * ImGui::GetStyle().CellPadding.x);
         ImGui::TableNextRow(ImGuiTableRowFlags_Headers);
         sem_set_row(1, int(t.rows.size()) + 1);
         sem_push(Role::Row, "header");
@@ -191,7 +261,13 @@ void draw_reports(App& app) {
                   (r.sample_data ? " Built from sample data." : ""),
               true);
 
+    // 8.1a: the annual report carries the year's self-assessment, as the CLI's does.
+    static const auto provisions = load_code_provisions();
     OutputOptions oo;
+    if (const SelfAssessment* a = assessment_for_year(d, financial_year_of(period.from)); a && provisions) {
+        oo.assessment = a;
+        oo.provisions = &provisions.value();
+    }
     if (button("Download the annual report (HTML)", ButtonStyle::Primary) && app.host.download) {
         app.host.download("complaints-report-" + to_iso(period.from) + ".html", "text/html", report_html(r, oo));
         say(app, "Report downloaded.");
@@ -204,7 +280,7 @@ void draw_reports(App& app) {
     }
     // 9.6, 9.7: the pack for the governing body and the Member Responsible for Complaints.
     if (button("Download the governing-body pack (HTML)") && app.host.download) {
-        OutputOptions pack = oo;
+        OutputOptions pack;
         pack.document = ReportDocument::GoverningBody;
         app.host.download("governing-body-pack-" + to_iso(period.from) + ".html", "text/html", report_html(r, pack));
         say(app, "Governing-body pack downloaded.");

@@ -4,6 +4,7 @@
 #include "core/demo.h"
 #include "core/ids.h"
 #include "storage/case_store.h"
+#include "ui/form_problems.h"
 #include "ui/screens.h"
 #include "ui/semantics.h"
 #include "ui/theme.h"
@@ -79,10 +80,14 @@ void draw_settings(App& app) {
     heading("This device", 2);
     if (text_field("Your name", edit.officer_name, with_hint("Shown on the audit trail of every change you make")))
         save_settings(app, edit);
-    std::vector<std::string> themes = {"Light", "Dark", "High contrast"};
-    int theme_index = edit.theme == "dark" ? 1 : edit.theme == "high-contrast" ? 2 : 0;
-    if (radio_choice("Colours", theme_index, themes)) {
-        edit.theme = theme_index == 1 ? "dark" : theme_index == 2 ? "high-contrast" : "light";
+    std::vector<std::string> themes = {"As this device is set", "Light", "Dark", "High contrast"};
+    const char* const theme_ids[] = {"system", "light", "dark", "high-contrast"};
+    int theme_index = 0;
+    for (int i = 0; i < 4; ++i)
+        if (edit.theme == theme_ids[i]) theme_index = i;
+    if (radio_choice("Colours", theme_index, themes,
+                     "As this device is set: dark when the device is dark, high contrast with Windows High Contrast")) {
+        edit.theme = theme_ids[theme_index];
         save_settings(app, edit);
     }
     std::vector<std::string> sizes = {"100%", "125%", "150%", "175%", "200%"};
@@ -346,7 +351,7 @@ void draw_settings_dialog(App& app) {
         std::vector<std::string> modes = {"Merge with the cases here", "Replace everything here"};
         radio_choice("How to import", dlg.choice1, modes,
                      "Merge keeps both sides and flags conflicts. Replace removes what is here now.");
-        if (!dlg.error.empty()) notice(dlg.error, theme().error, Role::Alert, "Nothing was changed");
+        problem_summary(dlg.problems);
         if (button("Import", ButtonStyle::Primary)) {
             std::string message;
             bool merge = dlg.choice1 == 0;
@@ -366,7 +371,7 @@ void draw_settings_dialog(App& app) {
                 ok = app_import_json(app, dlg.import_text, merge, message);
             }
             if (ok) close_dialog(app);
-            else dlg.error = message;
+            else refuse_form(dlg.problems, "", message);
         }
         return;
     }
@@ -378,7 +383,7 @@ void draw_settings_dialog(App& app) {
     } else {
         paragraph("Every sample case is removed. Real cases are not touched.");
     }
-    if (!dlg.error.empty()) notice(dlg.error, theme().error, Role::Alert, "That did not work");
+    problem_summary(dlg.problems);
     ButtonOptions o;
     o.style = load ? ButtonStyle::Primary : ButtonStyle::Danger;
     if (button(load ? "Load sample data" : "Remove sample data", o)) {
@@ -388,7 +393,7 @@ void draw_settings_dialog(App& app) {
             close_dialog(app);
             say(app, message);
         } else {
-            dlg.error = message;
+            refuse_form(dlg.problems, "", message);
         }
     }
 }

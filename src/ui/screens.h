@@ -34,6 +34,9 @@ void handle_refused_evidence(App& app);
 
 // Full-screen forms for case actions (screen_case_actions.cpp).
 void draw_dialog(App& app);
+// A form was refused: the engine's error shown at the field it is about (`fields`:
+// the form's labels by engine field path), announced, and kept for lastMessage().
+void refuse_dialog(App& app, const Error& e, const FieldLabels& fields);
 
 // Oversight on a complaint (screen_case_oversight.cpp): remedies from offer to
 // paid, satisfaction surveys, the Housing Ombudsman's referral and orders; and

@@ -337,6 +337,26 @@ void sem_announce(const std::string& text, bool assertive) {
 
 void sem_focus_node(uint32_t id) { B().pending_focus_node = id; }
 
+const char* input_purpose_name(InputPurpose p) {
+    switch (p) {
+        case InputPurpose::Text: return "text";
+        case InputPurpose::Sentences: return "sentences";
+        case InputPurpose::Name: return "name";
+        case InputPurpose::Phone: return "tel";
+        case InputPurpose::Email: return "email";
+        case InputPurpose::Postcode: return "postcode";
+        case InputPurpose::Reference: return "reference";
+        case InputPurpose::Date: return "date";
+        case InputPurpose::Number: return "decimal";
+    }
+    return "text";
+}
+
+void sem_input(InputPurpose purpose) {
+    auto& b = B();
+    if (b.in_frame && !b.building.nodes.empty()) b.building.nodes.back().input = purpose;
+}
+
 uint32_t sem_last_node_id() {
     auto& b = B();
     return b.building.nodes.empty() ? 0 : b.building.nodes.back().id;
@@ -423,6 +443,11 @@ std::string sem_to_json(const SemanticsTree& tree, float css_scale) {
         if (n.row_count >= 0) {
             out += ",\"row_count\":";
             out += std::to_string(n.row_count);
+        }
+        if (n.input != InputPurpose::Text) {
+            out += ",\"input\":\"";
+            out += input_purpose_name(n.input);
+            out += '"';
         }
         out += ",\"x\":";
         append_number(out, n.x * s);

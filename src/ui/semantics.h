@@ -16,6 +16,21 @@ enum class Role : uint8_t {
 };
 const char* role_name(Role r);  // "button", "checkbox", ... (ARIA role names)
 
+// What a text field holds, so a tablet's on-screen keyboard fits it: the DOM mirror
+// sets inputmode, autocapitalize, autocorrect and spellcheck on the field's twin.
+enum class InputPurpose : uint8_t {
+    Text,       // a short free text: sentences capitalised, corrected
+    Sentences,  // a multi-line text in the resident's or officer's words
+    Name,       // a person's name: each word capitalised, never autocorrected
+    Phone,      // a phone number pad
+    Email,      // the email keyboard, nothing capitalised or corrected
+    Postcode,   // capitals, never autocorrected
+    Reference,  // a case reference or code: capitals, never autocorrected
+    Date,       // digits and a separator (31.12.2024 or 31/12/2024)
+    Number,     // digits and a decimal point (amounts, counts)
+};
+const char* input_purpose_name(InputPurpose p);  // "text", "sentences", "name", "tel", "email", "postcode", ...
+
 enum StateFlags : uint32_t {
     StateNone = 0,
     StateChecked = 1u << 0,
@@ -46,6 +61,7 @@ struct SemanticNode {
     std::string name;           // accessible name: the visible label that names it
     std::string value;          // text in a field, choice in a combo, number
     std::string description;    // hint or error text
+    InputPurpose input = InputPurpose::Text;  // text fields: the keyboard that fits
 };
 
 struct SemanticsTree {
@@ -74,6 +90,8 @@ bool sem_collecting();
 // Describe the item just drawn (uses ImGui's last item id and rectangle).
 void sem_item(Role role, const std::string& name, const std::string& value = {}, uint32_t state = StateNone,
               const std::string& description = {});
+// The text field just described holds this (the keyboard that fits it).
+void sem_input(InputPurpose purpose);
 // Describe something without an ImGui id (a heading, a paragraph, a status label) at the last item's rectangle.
 void sem_text(Role role, const std::string& text, int level = 0);
 // Long lists: the position of the next described items among all rows.
@@ -102,6 +120,7 @@ const SemanticNode* sem_find_by_name(const std::string& name_or_id);
 // one object per node in reading order, keys always in this order:
 //   {"id":N,"parent":N,"role":"button","name":"...",
 //    "value":"..."?, "description":"..."?, "level":N?, "row_index":N?, "row_count":N?,
+//    "input":"tel"? (input_purpose_name; left out for Text),
 //    "x":N,"y":N,"w":N,"h":N,               (CSS px = ImGui px * css_scale, one decimal)
 //    "state":N?, then one `"<flag>":true` per set flag?}
 // flags: checked checkable selected expanded expandable disabled required invalid

@@ -1,7 +1,9 @@
 #include "ui/widgets.h"
 
 #include "core/money.h"
+#include "ui/form_problems.h"
 #include "ui/semantics_internal.h"
+#include "ui/text_area.h"
 #include "ui/theme.h"
 
 #include "imgui.h"
@@ -41,18 +43,48 @@ std::unordered_map<ImGuiID, EditText>& edit_texts() {
 }
 
 bool g_focus_held = false;
+bool g_focus_taken = false;  // focus moved or a scroll was asked for this frame: one more frame shows it
 
-void after_control(ImGuiID id) {
+// top: where the control's label starts (-1: the control alone), so a field
+// scrolled into view shows its label and any problem above it too.
+void after_control(ImGuiID id, float top = -1) {
     if (id == 0 || g_focus_held) return;
     bool take = (g_focus_target != 0 && g_focus_target == id) || g_focus_first;
     if (!take) return;
+    g_focus_taken = true;
     ImGui::SetFocusID(id, ImGui::GetCurrentWindow());
-    ImGui::ScrollToItem(ImGuiScrollFlags_KeepVisibleEdgeY);
+    if (top >= 0) {
+        ImRect r(ImGui::GetItemRectMin(), ImGui::GetItemRectMax());
+        r.Min.y = std::min(r.Min.y, top);
+        r.Expand(ImVec2(0, 12));
+        ImGui::ScrollToRect(ImGui::GetCurrentWindow(), r, ImGuiScrollFlags_KeepVisibleEdgeY);
+    } else {
+        ImGui::ScrollToItem(ImGuiScrollFlags_KeepVisibleEdgeY);
+    }
     bool dom = g_focus_target == id || g_first_takes_dom_focus;
     if (dom) sem_focus_node(id);
     g_focus_target = 0;
     g_focus_first = false;
     g_first_takes_dom_focus = false;
+}
+
+// A refused form's problem with this field, shown as its error (form_problems.h).
+FieldOptions with_problem(const std::string& label, const FieldOptions& o) {
+    FieldOptions fo = o;
+    if (fo.error.empty())
+        if (const FormProblem* p = field_problem(label)) fo.error = p->message;
+    return fo;
+}
+
+// After a field is drawn: an edit clears its problem; the first field with a
+// problem after a refusal takes the focus and is scrolled into view with its label.
+void after_field(ImGuiID id, const std::string& label, float top, bool changed) {
+    if (changed) field_problem_fixed(label);
+    if (field_takes_problem_focus(label, id)) {
+        g_focus_target = id;
+        g_focus_first = false;
+    }
+    after_control(id, top);
 }
 
 std::string hidden_id(const std::string& label, const std::string& id) {
@@ -85,6 +117,23 @@ int text_callback(ImGuiInputTextCallbackData* data) {
     return 0;
 }
 
+// A field's error, in red above the field (the field's description says it too).
+void error_line(const std::string& error) {
+    const Ink& e = theme().error;
+    ImVec2 p = ImGui::GetCursorScreenPos();
+    float w = ImGui::GetContentRegionAvail().x;
+    float pad = 6;
+    ImGui::PushFont(fonts().bold);
+    ImVec2 ts = ImGui::CalcTextSize(error.c_str(), nullptr, false, w - 2 * pad - 6);
+    ImDrawList* dl = ImGui::GetWindowDrawList();
+    dl->AddRectFilled(p, ImVec2(p.x + w, p.y + ts.y + 2 * pad), im_col(e.bg));
+    dl->AddRectFilled(p, ImVec2(p.x + 5, p.y + ts.y + 2 * pad), im_col(e.fg));
+    dl->AddText(ImGui::GetFont(), ImGui::GetFontSize(), ImVec2(p.x + 6 + pad, p.y + pad), im_col(e.fg), error.c_str(),
+                nullptr, w - 2 * pad - 6);
+    ImGui::PopFont();
+    ImGui::Dummy(ImVec2(w, ts.y + 2 * pad));
+}
+
 void field_label(const std::string& label, const FieldOptions& o) {
     ImGui::PushFont(fonts().bold);
     ImGui::PushTextWrapPos(0.0f);
@@ -98,21 +147,7 @@ void field_label(const std::string& label, const FieldOptions& o) {
         ImGui::PopTextWrapPos();
         ImGui::PopStyleColor();
     }
-    if (!o.error.empty()) {
-        const Ink& e = theme().error;
-        ImVec2 p = ImGui::GetCursorScreenPos();
-        float w = ImGui::GetContentRegionAvail().x;
-        float pad = 6;
-        ImVec2 ts = ImGui::CalcTextSize(o.error.c_str(), nullptr, false, w - 2 * pad - 6);
-        ImDrawList* dl = ImGui::GetWindowDrawList();
-        dl->AddRectFilled(p, ImVec2(p.x + w, p.y + ts.y + 2 * pad), im_col(e.bg));
-        dl->AddRectFilled(p, ImVec2(p.x + 5, p.y + ts.y + 2 * pad), im_col(e.fg));
-        ImGui::PushFont(fonts().bold);
-        dl->AddText(ImGui::GetFont(), ImGui::GetFontSize(), ImVec2(p.x + 6 + pad, p.y + pad), im_col(e.fg),
-                    o.error.c_str(), nullptr, w - 2 * pad - 6);
-        ImGui::PopFont();
-        ImGui::Dummy(ImVec2(w, ts.y + 2 * pad));
-    }
+    if (!o.error.empty()) error_line(o.error);
 }
 
 // Buttons keep their colours when pressed so contrast never drops (1.4.3).
@@ -154,7 +189,7 @@ std::optional<Date> parse_date_field(const std::string& text) {
 }
 
 bool raw_text_input(const std::string& label, const std::string& idlabel, std::string& value, const FieldOptions& o,
-                    Role role, const std::string& value_for_semantics, const std::string& extra_description) {
+                    Role role, const std::string& value_for_semantics, const std::string& extra_description, float top) {
     ImGuiID id = ImGui::GetID(idlabel.c_str());
     bool active = ImGui::GetActiveID() == id;
     if (active && ImGui::IsKeyPressed(ImGuiKey_Escape, false)) {
@@ -176,28 +211,8 @@ bool raw_text_input(const std::string& label, const std::string& idlabel, std::s
     const Palette& p = theme();
     if (!o.error.empty()) ImGui::PushStyleColor(ImGuiCol_Border, im_vec(p.error.fg));
     if (o.multiline) {
-        const float line = ImGui::GetTextLineHeight();
-        const float pad = ImGui::GetStyle().FramePadding.y;
-        // ImGui does not wrap while editing: show the text wrapped when not editing,
-        // and size the box to the wrapped text so nothing is hidden (1.4.10).
-        float wrap_w = width - 2 * ImGui::GetStyle().FramePadding.x;
-        ImVec2 wrapped = ImGui::CalcTextSize(value.c_str(), value.c_str() + value.size(), false, wrap_w);
-        // The same height editing or not (a box that changed size as focus left it
-        // would move every control below it between a press and its release).
-        int newline_lines = 1 + int(std::count(value.begin(), value.end(), '\n'));
-        float lines = std::max({float(o.lines), float(newline_lines), wrapped.y / line});
-        float h = lines * line + 2 * pad + ImGui::GetStyle().ScrollbarSize;
-        if (!active) ImGui::PushStyleColor(ImGuiCol_Text, ImVec4(0, 0, 0, 0));
-        changed |= ImGui::InputTextMultiline(idlabel.c_str(), value.data(), value.capacity() + 1, ImVec2(width, h),
-                                             flags, text_callback, &cd);
-        if (!active) {
-            ImGui::PopStyleColor();
-            ImRect r(ImGui::GetItemRectMin(), ImGui::GetItemRectMax());
-            ImVec4 clip = r.ToVec4();
-            ImVec2 at(r.Min.x + ImGui::GetStyle().FramePadding.x, r.Min.y + pad);
-            ImGui::GetWindowDrawList()->AddText(ImGui::GetFont(), ImGui::GetFontSize(), at, im_col(p.field_text),
-                                                value.c_str(), value.c_str() + value.size(), wrap_w, &clip);
-        }
+        // Wraps as it is typed and grows with its text, then scrolls (text_area.h).
+        changed |= wrapping_text_area(idlabel.c_str(), value, o.lines, std::max(o.lines, 12), flags, text_callback, &cd);
     } else {
         ImGui::SetNextItemWidth(width);
         changed |= ImGui::InputText(idlabel.c_str(), value.data(), value.capacity() + 1, flags, text_callback, &cd);
@@ -210,17 +225,20 @@ bool raw_text_input(const std::string& label, const std::string& idlabel, std::s
     if (o.flags & ImGuiInputTextFlags_ReadOnly) state |= StateReadOnly;
     std::string desc = join_description(o.hint, o.error);
     if (!extra_description.empty()) desc = desc.empty() ? extra_description : desc + " " + extra_description;
-    // A multiline field ends with its child window as the last item: describe the field itself.
-    ImGuiContext& g = *GImGui;
-    if (o.multiline) g.LastItemData.ID = id;
     sem_item(role, label, value_for_semantics, state, desc);
-    after_control(id);
+    InputPurpose purpose = o.input;
+    if (purpose == InputPurpose::Text && o.multiline) purpose = InputPurpose::Sentences;
+    if (purpose == InputPurpose::Text && role == Role::NumberField) purpose = InputPurpose::Number;
+    sem_input(purpose);
+    after_field(id, label, top, changed);
     return changed;
 }
 
 }  // namespace
 
 void widgets_begin_frame() {
+    form_problems_begin_frame();
+    g_focus_taken = false;
     g_active = g_pending;
     g_pending = FocusRequest{};
     // Edit buffers for fields not drawn last frame are dropped lazily: a small map.
@@ -251,6 +269,9 @@ bool button(const std::string& label, const ButtonOptions& o) {
     if (text_w + 2 * s.FramePadding.x > avail) w = avail;
     float h = std::max(kTargetPx, ts.y + 2 * s.FramePadding.y);
     push_button_colours(o.style);
+    // On the navigation rail the ring sits on the rail's colour (2.4.13).
+    const bool on_nav = o.style == ButtonStyle::Nav || o.style == ButtonStyle::NavSelected;
+    if (on_nav) ImGui::PushStyleColor(ImGuiCol_NavHighlight, im_vec(focus_ring_on(theme(), theme().nav.bg)));
     std::string id = label + (o.id.empty() ? "" : "##" + o.id);
     bool pressed;
     if (ts.y > ImGui::GetTextLineHeight() * 1.5f) {
@@ -263,24 +284,28 @@ bool button(const std::string& label, const ButtonOptions& o) {
     } else {
         pressed = ImGui::Button(id.c_str(), ImVec2(w, h));
     }
-    ImGui::PopStyleColor(4);
+    ImGui::PopStyleColor(on_nav ? 5 : 4);
     uint32_t state = o.style == ButtonStyle::NavSelected ? StateSelected : StateNone;
     sem_item(Role::Button, label, {}, state, o.description);
     after_control(ImGui::GetItemID());
     return pressed;
 }
 
-bool text_field(const std::string& label, std::string& value, const FieldOptions& o) {
+bool text_field(const std::string& label, std::string& value, const FieldOptions& options) {
+    const FieldOptions o = with_problem(label, options);
     ImGui::PushID(("field:" + (o.id.empty() ? label : o.id)).c_str());
+    const float top = ImGui::GetCursorScreenPos().y;
     field_label(label, o);
     bool changed = raw_text_input(label, hidden_id(label, o.id), value, o,
-                                  o.multiline ? Role::TextArea : Role::TextField, value, {});
+                                  o.multiline ? Role::TextArea : Role::TextField, value, {}, top);
     ImGui::PopID();
     return changed;
 }
 
-bool number_field(const std::string& label, int& value, int min, int max, const FieldOptions& o) {
+bool number_field(const std::string& label, int& value, int min, int max, const FieldOptions& options) {
+    const FieldOptions o = with_problem(label, options);
     ImGui::PushID(("number:" + (o.id.empty() ? label : o.id)).c_str());
+    const float top = ImGui::GetCursorScreenPos().y;
     field_label(label, o);
     ImGuiID id = ImGui::GetID(hidden_id(label, o.id).c_str());
     EditText& et = edit_texts()[id];
@@ -292,7 +317,7 @@ bool number_field(const std::string& label, int& value, int min, int max, const 
     FieldOptions fo = o;
     fo.flags |= ImGuiInputTextFlags_CharsDecimal;
     bool changed = false;
-    if (raw_text_input(label, hidden_id(label, o.id), et.text, fo, Role::NumberField, et.text, {})) {
+    if (raw_text_input(label, hidden_id(label, o.id), et.text, fo, Role::NumberField, et.text, {}, top)) {
         char* end = nullptr;
         long v = std::strtol(et.text.c_str(), &end, 10);
         if (end && *end == 0 && !et.text.empty() && v >= min && v <= max) {
@@ -305,8 +330,10 @@ bool number_field(const std::string& label, int& value, int min, int max, const 
     return changed;
 }
 
-bool money_field(const std::string& label, int64_t& pence, const FieldOptions& o) {
+bool money_field(const std::string& label, int64_t& pence, const FieldOptions& options) {
+    const FieldOptions o = with_problem(label, options);
     ImGui::PushID(("money:" + (o.id.empty() ? label : o.id)).c_str());
+    const float top = ImGui::GetCursorScreenPos().y;
     field_label(label, o);
     ImGuiID id = ImGui::GetID(hidden_id(label, o.id).c_str());
     EditText& et = edit_texts()[id];
@@ -316,7 +343,9 @@ bool money_field(const std::string& label, int64_t& pence, const FieldOptions& o
         et.shown_for = current;
     }
     bool changed = false;
-    if (raw_text_input(label, hidden_id(label, o.id), et.text, o, Role::TextField, et.text, {})) {
+    FieldOptions mo = o;
+    mo.input = InputPurpose::Number;
+    if (raw_text_input(label, hidden_id(label, o.id), et.text, mo, Role::TextField, et.text, {}, top)) {
         if (et.text.empty()) {
             pence = 0;
             changed = true;
@@ -330,10 +359,13 @@ bool money_field(const std::string& label, int64_t& pence, const FieldOptions& o
     return changed;
 }
 
-bool date_field(const std::string& label, std::optional<Date>& value, const FieldOptions& o) {
+bool date_field(const std::string& label, std::optional<Date>& value, const FieldOptions& options) {
+    const FieldOptions o = with_problem(label, options);
     ImGui::PushID(("date:" + (o.id.empty() ? label : o.id)).c_str());
     FieldOptions fo = o;
     if (fo.hint.empty()) fo.hint = "For example, 31/12/2024";
+    fo.input = InputPurpose::Date;
+    const float top = ImGui::GetCursorScreenPos().y;
     field_label(label, fo);
     ImGuiID id = ImGui::GetID(hidden_id(label, o.id).c_str());
     EditText& et = edit_texts()[id];
@@ -345,7 +377,7 @@ bool date_field(const std::string& label, std::optional<Date>& value, const Fiel
     std::optional<Date> parsed = parse_date_field(et.text);
     std::string written = parsed ? long_date(*parsed) : std::string();
     bool changed = false;
-    if (raw_text_input(label, hidden_id(label, o.id), et.text, fo, Role::TextField, et.text, written)) {
+    if (raw_text_input(label, hidden_id(label, o.id), et.text, fo, Role::TextField, et.text, written, top)) {
         parsed = parse_date_field(et.text);
         if (parsed) {
             value = parsed;
@@ -371,6 +403,9 @@ bool date_field(const std::string& label, std::optional<Date>& value, const Fiel
 bool checkbox(const std::string& label, bool& value, const std::string& description) {
     // The label wraps next to a 44 px box.
     ImGui::PushID(("check:" + label).c_str());
+    const float top = ImGui::GetCursorScreenPos().y;
+    const FormProblem* problem = field_problem(label);
+    if (problem) error_line(problem->message);
     float box = ImGui::GetFrameHeight();
     float avail = ImGui::GetContentRegionAvail().x;
     float wrap = std::max(60.0f, avail - box - ImGui::GetStyle().ItemInnerSpacing.x);
@@ -402,8 +437,10 @@ bool checkbox(const std::string& label, bool& value, const std::string& descript
     g.LastItemData.ID = cid;
     g.LastItemData.Rect = ImRect(start, ImVec2(start.x + std::min(avail, box + ts.x + 12), start.y + std::max(box, ts.y)));
     ImGui::PopID();
-    sem_item(Role::Checkbox, label, {}, StateCheckable | (value ? uint32_t(StateChecked) : 0u), description);
-    after_control(cid);
+    std::string desc = problem ? (description.empty() ? problem->message : problem->message + " " + description) : description;
+    sem_item(Role::Checkbox, label, {}, StateCheckable | (value ? uint32_t(StateChecked) : 0u) | (problem ? uint32_t(StateInvalid) : 0u),
+             desc);
+    after_field(cid, label, top, changed);
     return changed;
 }
 
@@ -411,6 +448,8 @@ bool radio_choice(const std::string& label, int& index, const std::vector<std::s
     ImGui::PushID(("radio:" + label).c_str());
     FieldOptions fo;
     fo.hint = hint;
+    fo = with_problem(label, fo);
+    const float top = ImGui::GetCursorScreenPos().y;
     field_label(label, fo);
     sem_push(Role::Group, label);
     const ImGuiStyle& s = ImGui::GetStyle();
@@ -427,9 +466,13 @@ bool radio_choice(const std::string& label, int& index, const std::vector<std::s
             changed = true;
         }
         ImGui::PopID();
-        sem_item(Role::Radio, options[i], {}, StateCheckable | (index == i ? uint32_t(StateChecked) : 0u));
-        after_control(ImGui::GetItemID());
+        sem_item(Role::Radio, options[i], {}, StateCheckable | (index == i ? uint32_t(StateChecked) : 0u) |
+                                                  (fo.error.empty() ? 0u : uint32_t(StateInvalid)),
+                 i == 0 ? fo.error : std::string());
+        if (i == 0) after_field(ImGui::GetItemID(), label, top, changed);
+        else after_control(ImGui::GetItemID());
     }
+    if (changed) field_problem_fixed(label);
     sem_pop();
     ImGui::PopID();
     return changed;
@@ -439,6 +482,8 @@ bool combo(const std::string& label, int& index, const std::vector<std::string>&
     ImGui::PushID(("combo:" + label).c_str());
     FieldOptions fo;
     fo.hint = hint;
+    fo = with_problem(label, fo);
+    const float top = ImGui::GetCursorScreenPos().y;
     field_label(label, fo);
     const char* preview = index >= 0 && index < int(options.size()) ? options[size_t(index)].c_str() : "Choose…";
     ImGui::SetNextItemWidth(ImGui::GetContentRegionAvail().x);
@@ -448,8 +493,9 @@ bool combo(const std::string& label, int& index, const std::vector<std::string>&
     ImGui::PopStyleVar();
     ImGuiID combo_id = ImGui::GetItemID();
     sem_item(Role::ComboBox, label, index >= 0 ? std::string(preview) : std::string(),
-             StateExpandable | (open ? uint32_t(StateExpanded) : 0u), hint);
-    after_control(combo_id);
+             StateExpandable | (open ? uint32_t(StateExpanded) : 0u) | (fo.error.empty() ? 0u : uint32_t(StateInvalid)),
+             join_description(hint, fo.error));
+    after_field(combo_id, label, top, false);
     if (open) {
         sem_push(Role::ListBox, label);
         for (int i = 0; i < int(options.size()); ++i) {
@@ -469,6 +515,7 @@ bool combo(const std::string& label, int& index, const std::vector<std::string>&
         sem_pop();
         ImGui::EndCombo();
     }
+    if (changed) field_problem_fixed(label);
     ImGui::PopID();
     return changed;
 }
@@ -569,6 +616,19 @@ void notice(const std::string& text, Ink ink, Role role, const std::string& titl
     sem_text(role, title.empty() ? text : (text.empty() ? title : title + ". " + text));
 }
 
+bool fitted_line(ImDrawList* dl, ImVec2 at, float max_x, ImU32 colour, const std::string& text) {
+    const char* end = text.c_str() + text.size();
+    const ImVec2 ts = ImGui::CalcTextSize(text.c_str(), end);
+    if (at.x + ts.x <= max_x) {
+        dl->AddText(ImGui::GetFont(), ImGui::GetFontSize(), at, colour, text.c_str(), end);
+        return false;
+    }
+    ImGui::PushStyleColor(ImGuiCol_Text, colour);
+    ImGui::RenderTextEllipsis(dl, at, ImVec2(max_x, at.y + ts.y), max_x, max_x, text.c_str(), end, &ts);
+    ImGui::PopStyleColor();
+    return true;
+}
+
 void separator() { ImGui::Separator(); }
 void spacing(float px) { ImGui::Dummy(ImVec2(1, px)); }
 
@@ -595,9 +655,11 @@ void focus_item(ImGuiID id) {
     g_pending.target = id;
 }
 
-bool focus_pending() { return g_pending.any(); }
+bool focus_pending() { return g_pending.any() || g_focus_taken || problem_focus_pending(); }
 
 void focus_hold(bool hold) { g_focus_held = hold; }
+
+void want_next_frame() { g_focus_taken = true; }
 
 ImGuiID last_item_id() { return ImGui::GetItemID(); }
 

@@ -39,6 +39,7 @@ struct FieldOptions {
     int lines = 4;                // visible lines of a multiline field (it grows with its text)
     ImGuiInputTextFlags flags = 0;
     std::string id;               // ImGui id when the label repeats
+    InputPurpose input = InputPurpose::Text;  // the on-screen keyboard that fits (multi-line: Sentences)
 };
 inline FieldOptions required_field() {
     FieldOptions o;
@@ -81,6 +82,10 @@ void label_value(const std::string& label, const std::string& value);
 void badge(const std::string& text, Ink ink, bool same_line = false, bool describe = true);
 // A full-width box with text: notices, warnings, errors from the engine (shown verbatim).
 void notice(const std::string& text, Ink ink, Role role = Role::Status, const std::string& title = {});
+// One line of text drawn from `at` to no further than max_x: when it does not fit it
+// ends with an ellipsis ("Acknowledge and de…"), never cut mid-letter. The item it
+// belongs to must carry the full text in its accessible name. True when shortened.
+bool fitted_line(ImDrawList* dl, ImVec2 at, float max_x, ImU32 colour, const std::string& text);
 void separator();
 void spacing(float px = 8.0f);
 
@@ -92,6 +97,8 @@ void focus_first_control();
 void focus_item(ImGuiID id);
 ImGuiID last_item_id();
 bool focus_pending();
+// Something drawn this frame moves on the next one (a scroll asked for): draw one more.
+void want_next_frame();
 // Navigation bars hold focus requests back, so a screen's own first control takes them.
 void focus_hold(bool hold);        // a request waits for the next frame (ask the platform for one)
 void widgets_begin_frame();  // call before drawing: applies the requests made last frame

@@ -18,7 +18,7 @@ import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { test, assert, ROOT, saveArtifact, testToday } from './lib.mjs';
+import { test, assert, assertEqual, ROOT, saveArtifact, testToday } from './lib.mjs';
 import { goTo, loadSampleData, settle, tap, typeInto, until, waitForTitle, find } from './ui-driver.mjs';
 
 const CLI = path.resolve(process.env.DOORSTEP_CLI || path.join(ROOT, 'build/native/doorstep'));
@@ -92,6 +92,41 @@ async function download(page, button) {
   const file = await d.path();
   return { name: d.suggestedFilename(), html: fs.readFileSync(file, 'utf8') };
 }
+
+test('8.1a: the annual report downloaded from Reports carries the year\'s self-assessment, as the CLI\'s does', async (t) => {
+  const { page } = await t.openApp({ viewport: { width: 1024, height: 768 }, acceptDownloads: true });
+  await settle(page);
+  await goTo(page, 'Self-assessment');
+  await tap(page, 'Start the self-assessment', { role: 'button' });
+  await until(page, () => !!window.doorstep.widget('Download (HTML)'), null, 'the self-assessment started');
+  await goTo(page, 'Reports');
+  const report = await download(page, 'Download the annual report (HTML)');
+  assert(!/No self-assessment for this year is recorded/.test(report.html), 'the report says no self-assessment is recorded');
+  assert(/The full self-assessment is published alongside this report\. Not yet signed by the lead officer/.test(report.html),
+    'the report summarises the year\'s self-assessment and says who has signed it');
+});
+
+test('Print opens the letter styled as the download is (the page\'s CSP does not strip its stylesheet)', async (t) => {
+  const { page, context } = await t.openApp({ viewport: { width: 1024, height: 768 } });
+  await settle(page);
+  await goTo(page, 'New contact');
+  await typeInto(page, "Resident's name", 'Pat Printtest');
+  await typeInto(page, 'In their own words', 'The heating has not worked since October.');
+  await tap(page, 'Service request', { role: 'radio' });
+  await tap(page, 'Log service request', { role: 'button' });
+  await waitForTitle(page, 'Pat Printtest, ');
+  await tap(page, 'Write the letter', { role: 'button' });
+  await until(page, () => !!window.doorstep.widget('Print'), null, 'the letter');
+  const opened = context.waitForEvent('page', { timeout: 20_000 });
+  await tap(page, 'Print', { role: 'button' });
+  const tab = await opened;
+  await tab.waitForLoadState('load');
+  await tab.waitForFunction(() => document.adoptedStyleSheets.length > 0, null, { timeout: 10_000 });
+  const font = await tab.evaluate(() => getComputedStyle(document.body).fontFamily);
+  assert(/Arial/.test(font), `the printed letter uses its own font, not the browser default: ${font}`);
+  assertEqual(await tab.evaluate(() => getComputedStyle(document.body).marginTop), '0px', 'the letter\'s own body margin');
+  saveArtifact('printed-letter.png', await tab.screenshot({ fullPage: true }));
+}, { timeout: 90_000 });
 
 test('documents the app downloads: annual report, governing-body pack, self-assessment and letters pass axe', async (t) => {
   const { page, context } = await t.openApp({ viewport: { width: 1024, height: 768 }, acceptDownloads: true });

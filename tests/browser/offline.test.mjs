@@ -56,6 +56,19 @@ test('starts offline after one online visit', async (t) => {
   assert(errors.length === 0, `errors on the page:\n${errors.join('\n')}`);
 });
 
+test('starts offline from a link with any query string (?from=homescreen)', async (t) => {
+  const { context, page, errors } = await t.openApp();
+  await waitForServiceWorker(page);
+  await context.setOffline(true);
+  for (const query of ['?from=homescreen', '?source=pwa&x=1', '?utm_source=mail']) {
+    const response = await page.goto(t.baseUrl + query, { waitUntil: 'load' });
+    assert(response && response.ok() && response.fromServiceWorker(), `${query}: not served by the service worker offline`);
+    await waitForApp(page);
+    assert((await page.evaluate(() => window.doorstep.frames())) >= 1, `${query}: no frame drawn offline`);
+  }
+  assert(errors.length === 0, `errors on the page:\n${errors.join('\n')}`);
+});
+
 test('a new version waits until the user agrees, then takes over', async (t) => {
   // A private copy of the site that this test can "release" a new version of.
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'doorstep-site-'));

@@ -10,7 +10,9 @@
 #include <nlohmann/json.hpp>
 
 #include <algorithm>
+#include <cstdlib>
 #include <string>
+#include <vector>
 
 using namespace doorstep;
 
@@ -583,8 +585,8 @@ TEST_CASE("report output: small counts are suppressed for tenant panels and show
         if (c["key"] == "damp") CHECK(c["count"] == 2);
 
     const std::string csv = render_report(r, OutputFormat::Csv, panel());
-    CHECK(has(csv, "Damp and mould,<5"));
-    CHECK(has(render_report(r, OutputFormat::Csv, internal()), "Damp and mould,2"));
+    CHECK(has(csv, ",Damp and mould,Number,<5,\r\n"));
+    CHECK(has(render_report(r, OutputFormat::Csv, internal()), ",Damp and mould,Number,2,\r\n"));
     CHECK(has(render_report(r, OutputFormat::Text, panel()), "<5"));
     CHECK(has(render_report(r, OutputFormat::Html, panel()), "&lt;5"));
     CHECK(has(render_report(r, OutputFormat::Html, panel()), "shown as &quot;&lt;5&quot;"));
@@ -648,8 +650,75 @@ TEST_CASE("report output: CSV quoting and inert formulas") {
     CHECK(html_escape("<a href='x'>&</a>") == "&lt;a href=&#39;x&#39;&gt;&amp;&lt;/a&gt;");
     const Report r = build_report(year_dataset(), {financial_year(2024), 0});
     const std::string csv = render_report(r, OutputFormat::Csv, panel());
-    CHECK(has(csv, "Measure,Figure,Numerator,Denominator\r\n"));
-    CHECK(has(csv, "CH01 stage 1 complaints per 1,000 homes\",3.50,7,2000"));
+    CHECK(has(csv, "CH01 stage 1 complaints per 1,000 homes\",Figure,3.50,\r\n"));
+    CHECK(has(csv, "CH01 stage 1 complaints per 1,000 homes\",Denominator,2000,\r\n"));
+}
+
+static bool plain_is_number(const std::string& t) {
+    char* end = nullptr;
+    std::strtod(t.c_str(), &end);
+    return !t.empty() && end && *end == 0;
+}
+
+// Splits CSV text into records of fields (RFC 4180 quoting).
+static std::vector<std::vector<std::string>> parse_csv(const std::string& text) {
+    std::vector<std::vector<std::string>> out(1);
+    std::string field;
+    bool quoted = false;
+    for (size_t i = 0; i < text.size(); ++i) {
+        const char c = text[i];
+        if (quoted) {
+            if (c == '"' && i + 1 < text.size() && text[i + 1] == '"') field += text[++i];
+            else if (c == '"') quoted = false;
+            else field += c;
+        } else if (c == '"') {
+            quoted = true;
+        } else if (c == ',') {
+            out.back().push_back(field);
+            field.clear();
+        } else if (c == '\r') {
+        } else if (c == '\n') {
+            out.back().push_back(field);
+            field.clear();
+            out.emplace_back();
+        } else {
+            field += c;
+        }
+    }
+    if (out.back().empty()) out.pop_back();
+    return out;
+}
+
+TEST_CASE("report CSV: one tidy table, numbers as numbers, ISO dates, UTF-8 with a byte order mark") {
+    CHECK(tidy_value("\xC2\xA3" "47,500.00").value == "47500.00");
+    CHECK(tidy_value("\xC2\xA3" "47,500.00").unit == "GBP");
+    CHECK(tidy_value("-\xC2\xA3" "12.50").value == "-12.50");
+    CHECK(tidy_value("66.7%").value == "66.7");
+    CHECK(tidy_value("66.7%").unit == "%");
+    CHECK(tidy_value("1,234").value == "1234");
+    CHECK(tidy_value("20 Dec 2024").value == "2024-12-20");
+    CHECK(tidy_value("20 Dec 2024").unit == "date");
+    CHECK(tidy_value("<5").value == "<5");
+    CHECK(tidy_value("12,34").value == "12,34");  // not a number with thousands commas: kept as text
+    CHECK(tidy_value("n/a").value == "n/a");
+
+    const Report r = build_report(year_dataset(), {financial_year(2024), 0});
+    const std::string csv = render_report(r, OutputFormat::Csv, internal());
+    REQUIRE(csv.rfind("\xEF\xBB\xBF", 0) == 0);  // Excel reads "£" as "Â£" without it
+    const auto records = parse_csv(csv.substr(3));
+    REQUIRE(records.size() > 20);
+    CHECK(records[0] == std::vector<std::string>{"table", "title", "row", "column", "value", "unit"});
+    for (const auto& rec : records) {
+        const std::string where = rec.empty() ? std::string("empty record") : rec[0] + " / " + (rec.size() > 2 ? rec[2] : "");
+        INFO(where);
+        CHECK(rec.size() == 6);  // the same columns on every line: no stacked tables
+        if (rec.size() != 6) continue;
+        CHECK(rec[4].rfind("\xC2\xA3", 0) != 0);  // a sum of money is a number; the unit says GBP
+        if (rec[5] == "GBP" || rec[5] == "%") CHECK(plain_is_number(rec[4]));
+        if (rec[5] == "date") CHECK(parse_iso_date(rec[4]).has_value());
+    }
+    CHECK(has(csv, "document,"));
+    CHECK(has(csv, ",From,Value,2024-04-01,date\r\n"));
 }
 
 TEST_CASE("report: a period still running judges lateness as at today, never at its future end") {

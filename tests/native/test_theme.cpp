@@ -32,6 +32,18 @@ TEST_CASE("every theme meets WCAG AA for every pair it draws") {
     }
 }
 
+TEST_CASE("WCAG 2.4.13 and 1.4.11: the focus ring is 3:1 on the navigation rail in every theme") {
+    for (const Palette* p : all_palettes()) {
+        INFO(p->id);
+        CHECK(contrast_ratio(focus_ring_on(*p, p->nav.bg), p->nav.bg) >= 3.0);
+        CHECK(contrast_ratio(focus_ring_on(*p, p->page), p->page) >= 3.0);
+    }
+    // The light theme's own ring colour is too dark for the navy rail: another colour is used there.
+    const Palette& light = palette_light();
+    CHECK(contrast_ratio(light.focus, light.nav.bg) < 3.0);
+    CHECK(focus_ring_on(light, light.nav.bg).r != light.focus.r);
+}
+
 TEST_CASE("high contrast theme goes well beyond AA for text") {
     const Palette& p = palette_high_contrast();
     CHECK(contrast_ratio(p.text, p.page) >= 7.0);       // AAA body text

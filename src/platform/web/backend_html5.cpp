@@ -181,6 +181,16 @@ EM_BOOL on_key(int type, const EmscriptenKeyboardEvent* e, void*) {
         return EM_FALSE;
     }
 
+    // Ctrl+F (Cmd+F) or "/" outside a text field is the app's find: focus goes to the
+    // search on Cases (app.cpp); the browser's find could not read the canvas anyway.
+    const bool find = (shortcut && key == ImGuiKey_F) || (!shortcut && !e->altKey && key == ImGuiKey_Slash);
+    if (find && focus != DomFocus::TextField && focus != DomFocus::TextArea) {
+        update_modifiers(e);
+        set_key(key, true);
+        wake();
+        return EM_TRUE;
+    }
+
     if (focus == DomFocus::TextField || focus == DomFocus::TextArea) {
         // The DOM field edits the text (typing, Backspace, caret keys, copy and paste,
         // autocorrect, dictation) and tells ImGui the result; ImGui only hears keys

@@ -17,6 +17,7 @@ void doorstep_host_install();
 int doorstep_host_online();
 int doorstep_host_update_available();
 int doorstep_host_reduced_motion();
+int doorstep_host_system_theme();  // 0 light, 1 dark, 2 forced colours or more contrast
 void doorstep_host_apply_update();
 void doorstep_host_open_printable(const char* html);
 int doorstep_host_now_local(char* buf, int cap);
@@ -45,6 +46,7 @@ struct StoreSnapshot {
     bool stale = false;
     std::string lock_message;
     bool online = true, update = false, reduced_motion = false;
+    int system_theme = 0;  // doorstep_host_system_theme()
 
     bool operator==(const StoreSnapshot& o) const {
         return persist.pending == o.persist.pending && persist.saving == o.persist.saving &&
@@ -52,7 +54,8 @@ struct StoreSnapshot {
                estimate.known == o.estimate.known && estimate.usage_bytes == o.estimate.usage_bytes &&
                estimate.quota_bytes == o.estimate.quota_bytes && editor == o.editor &&
                reload_generation == o.reload_generation && stale == o.stale && lock_message == o.lock_message &&
-               online == o.online && update == o.update && reduced_motion == o.reduced_motion;
+               online == o.online && update == o.update && reduced_motion == o.reduced_motion &&
+               system_theme == o.system_theme;
     }
 };
 
@@ -72,6 +75,7 @@ StoreSnapshot snapshot() {
     s.online = doorstep_host_online() != 0;
     s.update = doorstep_host_update_available() != 0;
     s.reduced_motion = doorstep_host_reduced_motion() != 0;
+    s.system_theme = doorstep_host_system_theme();
     return s;
 }
 
@@ -153,6 +157,7 @@ void host_web_update(ui::App& app) {
     h.online = s.online;
     h.update_available = s.update;
     h.reduced_motion = s.reduced_motion;
+    h.system_theme = s.system_theme == 2 ? "high-contrast" : s.system_theme == 1 ? "dark" : "light";
     ui::StorageStatus& st = h.storage;
     st.persistent_granted = s.persistence == Persistence::Granted;
     st.persistent_known = s.persistence == Persistence::Granted || s.persistence == Persistence::Denied ||

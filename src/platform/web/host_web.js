@@ -6,6 +6,8 @@
 var LibraryDoorstepHost = {
   $DSH: {
     reducedMotion: null,  // MediaQueryList
+    dark: null,           // prefers-color-scheme: dark
+    contrast: null,       // forced-colors: active, or prefers-contrast: more
   },
 
   doorstep_host_install__deps: ['$DSH'],
@@ -17,6 +19,9 @@ var LibraryDoorstepHost = {
     if (window.matchMedia) {
       DSH.reducedMotion = window.matchMedia('(prefers-reduced-motion: reduce)');
       if (DSH.reducedMotion.addEventListener) DSH.reducedMotion.addEventListener('change', wake);
+      DSH.dark = window.matchMedia('(prefers-color-scheme: dark)');
+      DSH.contrast = window.matchMedia('(forced-colors: active), (prefers-contrast: more)');
+      [DSH.dark, DSH.contrast].forEach(function(q) { if (q.addEventListener) q.addEventListener('change', wake); });
     }
     // Save drafts and flush the write queue before the page may be discarded.
     var hidden = function() { _doorstep_host_hidden(); };
@@ -40,6 +45,12 @@ var LibraryDoorstepHost = {
     return DSH.reducedMotion && DSH.reducedMotion.matches ? 1 : 0;
   },
 
+  doorstep_host_system_theme__deps: ['$DSH'],
+  doorstep_host_system_theme: function() {
+    if (DSH.contrast && DSH.contrast.matches) return 2;
+    return DSH.dark && DSH.dark.matches ? 1 : 0;
+  },
+
   // Only after the person agreed: the waiting version takes over and the page reloads.
   doorstep_host_apply_update: function() {
     if (window.doorstepUpdate && window.doorstepUpdate.apply) window.doorstepUpdate.apply();
@@ -50,6 +61,32 @@ var LibraryDoorstepHost = {
     var html = UTF8ToString(htmlPtr);
     var url = URL.createObjectURL(new Blob([html], {type: 'text/html;charset=utf-8'}));
     var win = window.open(url, '_blank');
+    if (win) {
+      // The tab inherits this page's Content-Security-Policy (style-src 'self'), which
+      // blocks the document's own <style> and style="" attributes: apply them through
+      // the CSSOM, which the policy allows, so the printout matches the download.
+      var restyled = false;
+      var restyle = function() {
+        var doc;
+        try { doc = win.document; } catch (e) { return true; }
+        if (!doc || doc.URL !== url || doc.readyState === 'loading') return false;
+        if (restyled) return true;
+        restyled = true;
+        var sheets = [];
+        doc.querySelectorAll('style').forEach(function(s) {
+          var sheet = new win.CSSStyleSheet();
+          sheet.replaceSync(s.textContent);
+          sheets.push(sheet);
+        });
+        doc.adoptedStyleSheets = sheets;
+        doc.querySelectorAll('[style]').forEach(function(el) { el.style.cssText = el.getAttribute('style'); });
+        return true;
+      };
+      var tries = 0;
+      var timer = setInterval(function() {
+        if (restyle() || ++tries > 200) clearInterval(timer);
+      }, 25);
+    }
     if (!win) {
       // Pop-ups blocked: open it in this tab's download instead, so nothing is lost.
       var a = document.createElement('a');

@@ -126,7 +126,10 @@ void focus_imgui(uint32_t id) {
     ImGui::SetNavID(id, ImGuiNavLayer_Main, w->NavRootFocusScopeId, ImGui::WindowRectAbsToRel(w, rect));
     g.NavDisableHighlight = false;  // show the focus ring: focus came from the keyboard or a screen reader
     g.NavDisableMouseHover = true;
-    if (!w->InnerClipRect.Contains(rect)) ImGui::ScrollToRect(w, rect, ImGuiScrollFlags_KeepVisibleEdgeY);
+    // A scroll the app already asked for (a refused form bringing its first problem into
+    // view with the label above it) is not overridden by one to the bare field.
+    if (!w->InnerClipRect.Contains(rect) && w->ScrollTarget.y == FLT_MAX)
+        ImGui::ScrollToRect(w, rect, ImGuiScrollFlags_KeepVisibleEdgeY);
     if (is_text_role(n->role) && g.ActiveId != id) activate(id);
 }
 

@@ -132,6 +132,19 @@ var LibraryDoorstepMirror = {
       return null;
     },
 
+    // InputPurpose -> [inputmode, autocapitalize, autocorrect and spellcheck].
+    keyboards: {
+      text: ['text', 'sentences', true],
+      sentences: ['text', 'sentences', true],
+      name: ['text', 'words', false],
+      tel: ['tel', 'none', false],
+      email: ['email', 'none', false],
+      postcode: ['text', 'characters', false],
+      reference: ['text', 'characters', false],
+      date: ['decimal', 'none', false],
+      decimal: ['decimal', 'none', false],
+    },
+
     isTextKind: function(rec) { return rec && (rec.kind === 'input' || rec.kind === 'textarea'); },
 
     create: function(n, kind) {
@@ -201,6 +214,7 @@ var LibraryDoorstepMirror = {
         readonly: s('readonly'),
         rowindex: n.row_index || 0,
         rowcount: n.row_count || 0,
+        input: n.input || 'text',
       };
       if (want.left !== p.left) el.style.left = want.left + 'px';
       if (want.top !== p.top) el.style.top = want.top + 'px';
@@ -244,9 +258,13 @@ var LibraryDoorstepMirror = {
         }
         if (rec.known === undefined) rec.known = el.value;
         if (want.readonly !== p.readonly) el.readOnly = want.readonly;
-        if (role === 'spinbutton' && p.inputmode === undefined) {
-          el.setAttribute('inputmode', 'decimal');
-          p.inputmode = 1;
+        // The on-screen keyboard that fits the field (InputPurpose in semantics.h).
+        if (want.input !== p.input) {
+          var k = DSM.keyboards[want.input] || DSM.keyboards.text;
+          el.setAttribute('inputmode', k[0]);
+          el.setAttribute('autocapitalize', k[1]);
+          el.setAttribute('autocorrect', k[2] ? 'on' : 'off');
+          el.spellcheck = k[2];
         }
       }
       if (kind === 'checkbox' || kind === 'radio') {
@@ -297,7 +315,6 @@ var LibraryDoorstepMirror = {
       }
       rec.p = want;
       rec.p.tabindex = p.tabindex;
-      rec.p.inputmode = p.inputmode;
       rec.p.haspopup = p.haspopup;
       rec.p.checkable = p.checkable;
     },

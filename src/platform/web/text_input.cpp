@@ -147,7 +147,9 @@ void text_input_before_new_frame() {
     const float top = backend_visible_top() + 8.0f, limit = bottom - 8.0f;
     float shift = 0;
     if (y + h > limit) shift = (y + h) - limit;   // hidden under the keyboard: scroll up
-    if (y - shift < top) shift = y - top;         // but never past the top of what is visible
+    // but never past the top of what is visible; a field brought down from above keeps room
+    // for its label and any problem shown above it (a refused form focuses its first problem).
+    if (y - shift < top) shift = y - top - std::min(72.0f, std::max(0.0f, limit - top - h));
     if (shift == 0) return;
     ImGuiContext& g = *ImGui::GetCurrentContext();
     for (ImGuiWindow* win = g.ActiveIdWindow; win; win = win->ParentWindow) {
