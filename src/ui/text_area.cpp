@@ -93,6 +93,7 @@ struct AreaState {
     float scroll = 0;     // how far the text is scrolled inside the box
     int caret = -1;       // the caret and text length last frame: the view follows a change
     size_t length = 0;
+    int follow = 0;       // frames left to bring the caret into the page's view
 };
 std::unordered_map<ImGuiID, AreaState>& areas() {
     static std::unordered_map<ImGuiID, AreaState> m;
@@ -115,7 +116,7 @@ bool wrapping_text_area(const char* idlabel, std::string& value, int min_lines, 
 
     // The same height editing or not: a box that changed size as focus left it
     // would move every control below it between a press and its release.
-    WrappedText before = wrap(value, font, size, wrap_w);
+    const WrappedText before = wrap(value, font, size, wrap_w);
     const int rows = std::clamp(before.lines, std::max(1, min_lines), std::max(min_lines, max_lines));
     const float h = float(rows) * line + 2 * pad_y;
 
@@ -129,7 +130,9 @@ bool wrapping_text_area(const char* idlabel, std::string& value, int min_lines, 
     const ImRect box(ImGui::GetItemRectMin(), ImGui::GetItemRectMax());
     g.LastItemData.ID = id;  // the field, not the child window ImGui drew it in
 
-    const WrappedText w = changed ? wrap(value, font, size, wrap_w) : std::move(before);
+    // Laid out again after ImGui had the text: the mirror's whole new value arrives
+    // inside the call without ImGui reporting a change.
+    const WrappedText w = wrap(value, font, size, wrap_w);
     const float visible = h - 2 * pad_y;
     const float content = float(w.lines) * line;
     const float max_scroll = std::max(0.0f, content - visible);
@@ -174,15 +177,24 @@ bool wrapping_text_area(const char* idlabel, std::string& value, int min_lines, 
         if (cy + line > scroll + visible) scroll = cy + line - visible;
     }
     scroll = std::clamp(scroll, 0.0f, max_scroll);
+    // The box grows as text is typed: the page follows the caret, so it never ends below the
+    // screen. The box takes its new height a frame after the text, and a window's scroll
+    // range is known a frame late too, so this looks again for a few frames.
     if (caret_moved) {
-        // The box grows as text is typed: the page follows the caret, so it never ends below the screen.
-        const ImVec2 c = w.pos[size_t(std::clamp(state->Stb.cursor, 0, int(w.pos.size()) - 1))];
-        const float y = origin.y - scroll + c.y;
-        ImGui::ScrollToRect(ImGui::GetCurrentWindow(), ImRect(origin.x, y - 4, origin.x + 2, y + line + pad_y + 8),
-                            ImGuiScrollFlags_KeepVisibleEdgeY | ImGuiScrollFlags_NoScrollParent);
+        area.follow = 3;
         want_next_frame();
     }
-
+    if (state && area.follow > 0) {
+        --area.follow;
+        const ImVec2 c = w.pos[size_t(std::clamp(state->Stb.cursor, 0, int(w.pos.size()) - 1))];
+        const float y = origin.y - scroll + c.y;
+        const ImRect caret(origin.x, y - 4, origin.x + 2, y + line + pad_y + 8);
+        ImGuiWindow* win = ImGui::GetCurrentWindow();
+        if (caret.Min.y < win->InnerClipRect.Min.y || caret.Max.y > win->InnerClipRect.Max.y) {
+            ImGui::ScrollToRect(win, caret, ImGuiScrollFlags_KeepVisibleEdgeY | ImGuiScrollFlags_NoScrollParent);
+            want_next_frame();
+        }
+    }
     area.caret = state ? state->Stb.cursor : -1;
     area.length = value.size();
 
