@@ -18,15 +18,17 @@ export async function until(page, fn, arg, what, timeout = 8000) {
   }
 }
 
-// Waits until no frame has been drawn for `quietMs`.
-export async function settle(page, quietMs = 250, timeout = 8000) {
+// Waits until the app has drawn what the last input asked for: no frame is
+// scheduled (window.doorstep.idle()) and none has been drawn for `quietMs`
+// (a short window for work that finishes just after, such as a save).
+export async function settle(page, quietMs = 80, timeout = 8000) {
   const t0 = Date.now();
   let last = await page.evaluate(() => window.doorstep.frames());
   let since = Date.now();
   while (Date.now() - t0 < timeout) {
-    await sleep(50);
-    const now = await page.evaluate(() => window.doorstep.frames());
-    if (now !== last) {
+    await sleep(20);
+    const [now, idle] = await page.evaluate(() => [window.doorstep.frames(), window.doorstep.idle()]);
+    if (now !== last || !idle) {
       last = now;
       since = Date.now();
     } else if (Date.now() - since >= quietMs) {
@@ -68,7 +70,7 @@ export async function reveal(page, name, opts = {}) {
     await page.mouse.move(Math.min(vw - 30, vw * 0.75), vh * 0.45);
     const dy = n.y < 0 ? -Math.max(120, -n.y + 60) : Math.max(120, Math.min(600, n.y - vh / 3));
     await page.mouse.wheel(0, dy);
-    await settle(page, 120);
+    await settle(page, 50);
   }
   throw new Error(`could not scroll "${name}" into view`);
 }

@@ -52,6 +52,7 @@ extern "C" {
 using namespace doorstep;
 
 EMSCRIPTEN_KEEPALIVE int doorstep_api_frames() { return web::frames_drawn(); }
+EMSCRIPTEN_KEEPALIVE int doorstep_api_idle() { return web::frame_pending() ? 0 : 1; }
 
 EMSCRIPTEN_KEEPALIVE const char* doorstep_api_export_json() {
     web::g_out = web::g_started ? ui::app_export_json(*web::g_app) : std::string();

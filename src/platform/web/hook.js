@@ -17,6 +17,7 @@ var LibraryDoorstepHook = {
     };
     Module['doorstepHook'].attach({
       frames: function() { return _doorstep_api_frames(); },
+      idle: function() { return _doorstep_api_idle() !== 0; },
       exportJson: function() { return UTF8ToString(_doorstep_api_export_json()); },
       importJson: function(text, mode) {
         if (typeof text !== 'string') return {ok: false, message: 'importJson needs the JSON as text (a string).'};

@@ -19,6 +19,8 @@
     ready: ready,
     // Frames drawn so far (none are drawn while nothing happens).
     frames: function () { return api ? api.frames() : 0; },
+    // True when no frame is scheduled: the last event has been drawn and ImGui has settled.
+    idle: function () { return api ? api.idle() : false; },
     // Every case and setting as the export file's JSON text.
     exportJson: function () { return started('exportJson').exportJson(); },
     // mode "replace" or "merge"; {ok, message}. Nothing changes when ok is false.
