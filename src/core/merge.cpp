@@ -215,7 +215,9 @@ int make_references_unique(Dataset& d, MergeReport& report, const Actor& actor) 
         if (!c.reference.empty()) by_reference[c.reference].push_back(i);
     }
     int changed = 0;
-    for (auto& [reference, indices] : by_reference) {
+    for (auto& entry : by_reference) {
+        const std::string& reference = entry.first;  // a named variable: lambdas below capture it
+        std::vector<size_t>& indices = entry.second;
         if (indices.size() < 2) continue;
         std::sort(indices.begin(), indices.end(), [&](size_t a, size_t b) {
             const Case& x = d.cases[a];
