@@ -1,6 +1,8 @@
 #!/usr/bin/env node
 // Screenshots for the first hour on the doorstep and in the office, at the three
 // sizes officers use, into docs/screenshots/<name>-<w>x<h>.png:
+//   first-start-today     a new device's Today, inviting the set-up
+//   first-start-setup     the set-up: the officer, the organisation, its staff
 //   new-contact-refused   "Log complaint" refused: the summary at the button (the first field has the focus)
 //   new-contact-refused-field  the first problem, scrolled to and marked at its field
 //   letter-printed        a letter as Print opens it (styled like the download)
@@ -15,6 +17,11 @@ const { site, out, sizes } = screenshotSetup('form-screenshots');
 
 await atEachSize('form-screenshots', site, sizes, async (page, size) => {
   await settle(page);
+  await writeShot(page, out, size, 'first-start-today');
+  await tap(page, 'Set up this device', { role: 'button' });
+  await waitForTitle(page, 'Set up this device');
+  await typeInto(page, 'Your name', 'Dana Officer');
+  await writeShot(page, out, size, 'first-start-setup');
   // Reports count sample cases only while there are no real ones: the table first.
   await loadSampleData(page);
   await goTo(page, 'Reports');

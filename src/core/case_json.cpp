@@ -616,6 +616,7 @@ ojson to_json(const Settings& s) {
     put(landlord, "website", s.landlord.website);
     put(landlord, "complaints_team", s.landlord.complaints_team);
     put(landlord, "letter_signoff", s.landlord.letter_signoff);
+    put(landlord, "complaints_policy", s.landlord.complaints_policy);
     j["landlord"] = std::move(landlord);
     j["policy"] = write_policy(s.policy);
     j["homes_owned"] = s.homes_owned;

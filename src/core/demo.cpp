@@ -194,6 +194,7 @@ public:
             return Error{"demo", "ask for between 1 and 100000 cases, not " + std::to_string(opt_.cases)};
         ds_.settings = default_settings();
         Settings& st = ds_.settings;
+        add_sample_organisation(st);  // the invented landlord and staff the sample cases name
         st.officer_name = kReceiver;
         st.device_id = opt_.device;
         if (st.homes_owned == 0) st.homes_owned = 8400;  // CH01 needs a stock figure

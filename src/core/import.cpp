@@ -728,6 +728,7 @@ void read_settings(Obj& o, Settings& s) {
         l.text("website", s.landlord.website);
         l.text("complaints_team", s.landlord.complaints_team);
         l.text("letter_signoff", s.landlord.letter_signoff);
+        l.text("complaints_policy", s.landlord.complaints_policy);
     }, Required);
     o.object("policy", [&](Obj& p) {
         Policy& x = s.policy;

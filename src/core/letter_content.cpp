@@ -14,6 +14,9 @@ namespace {
 
 using V = TemplateValue;
 
+// What a letter says where the landlord's name goes on a device not yet set up.
+constexpr const char* kOrganisationNotSet = "[your organisation's name is not set: Settings, Your organisation]";
+
 // ---------------------------------------------------------------------------
 // The names each letter offers (also the documentation of assets/letters/README.md)
 
@@ -336,7 +339,9 @@ struct Builder {
     // ---- parts every letter has
     void common() {
         const Landlord& L = s.landlord;
-        put("landlord_name", L.name);
+        // A device not set up says so rather than print an invented or empty name.
+        const std::string org = trim(L.name).empty() ? std::string(kOrganisationNotSet) : L.name;
+        put_or_gap("landlord_name", L.name, kOrganisationNotSet);
         put("landlord_address", L.address);
         put("landlord_phone", L.phone);
         put("landlord_email", L.email);
@@ -361,7 +366,7 @@ struct Builder {
         std::string closing = nl == std::string::npos ? signoff : trim(signoff.substr(0, nl));
         std::string signature = nl == std::string::npos ? "" : trim(signoff.substr(nl + 1));
         if (closing.empty()) closing = "Yours sincerely,";
-        if (signature.empty()) signature = L.complaints_team.empty() ? L.name : L.complaints_team + ", " + L.name;
+        if (signature.empty()) signature = L.complaints_team.empty() ? org : L.complaints_team + ", " + org;
         put("closing", closing);
         put("signature", signature);
         put("signer", "");
@@ -380,7 +385,7 @@ struct Builder {
               missing.empty() ? name + (has_post ? ", by post" : ", by email") : missing);
 
         LetterFrame& fr = out.frame;
-        if (!L.name.empty()) fr.letterhead.push_back(L.name);
+        fr.letterhead.push_back(org);
         for (const std::string& line : address_lines(L.address)) fr.letterhead.push_back(line);
         if (!L.phone.empty()) fr.letterhead.push_back("Phone " + L.phone);
         if (!L.email.empty()) fr.letterhead.push_back(L.email);

@@ -21,6 +21,7 @@ struct Landlord {
     std::string website;
     std::string complaints_team;  // name of the team residents write to
     std::string letter_signoff;
+    std::string complaints_policy;  // where residents read the complaints policy (a web address)
 };
 
 // Timescales. Units: escalation_window_weeks is calendar weeks, everything else working days.
@@ -155,7 +156,24 @@ struct Settings {
     Calendar calendar() const;  // region + closure days
 };
 
-// The defaults, read from the embedded assets/settings-defaults.json.
+// The defaults, read from the embedded assets/settings-defaults.json. They name no
+// landlord and no staff: a device is set up with its own (or takes the sample ones).
 Settings default_settings();
+
+// The invented landlord ("Example Homes") and staff that come with sample data and
+// go with it (assets/sample-organisation.json). Sample staff have ids "sample-...".
+struct SampleOrganisation {
+    Landlord landlord;
+    std::vector<StaffMember> staff;
+};
+const SampleOrganisation& sample_organisation();
+bool is_sample_staff(const StaffMember& m);
+// Adds the sample staff not on the list yet, and the sample landlord when none is set.
+void add_sample_organisation(Settings& s);
+// Takes them away again: every sample member of staff, and the sample landlord if it
+// is still the one set. The device's own landlord and staff are kept.
+void remove_sample_organisation(Settings& s);
+// The device knows whose letters it writes: a landlord name and a phone or email.
+bool organisation_set_up(const Settings& s);
 
 }  // namespace doorstep

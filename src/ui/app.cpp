@@ -36,6 +36,7 @@ const char* screen_title(Screen s) {
         case Screen::Accessibility: return "Accessibility statement";
         case Screen::Menu: return "Menu";
         case Screen::Assurance: return "Assurance";
+        case Screen::Setup: return "Set up this device";
     }
     return "Doorstep";
 }
@@ -295,6 +296,7 @@ void draw_screen(App& app) {
         case Screen::Accessibility: draw_accessibility(app); break;
         case Screen::Menu: draw_menu(app); break;
         case Screen::Assurance: draw_assurance(app); break;
+        case Screen::Setup: draw_setup(app); break;
     }
 }
 

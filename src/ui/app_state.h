@@ -26,7 +26,7 @@ class CaseStore;
 namespace doorstep::ui {
 
 enum class Screen : uint8_t {
-    Today, Cases, NewContact, Case, Letters, Reports, SelfAssessment, Settings, Accessibility, Menu, Assurance,
+    Today, Cases, NewContact, Case, Letters, Reports, SelfAssessment, Settings, Accessibility, Menu, Assurance, Setup,
 };
 const char* screen_title(Screen s);
 
@@ -212,6 +212,20 @@ struct AssuranceState {
     std::optional<Date> event_started, event_residents, event_ombudsman, event_returns;
 };
 
+// Setting a device up (screen_setup.cpp): the officer's own role and award limit
+// until set-up finishes, and a member of staff being added.
+struct SetupState {
+    bool loaded = false;            // the officer's entry read once from the staff list
+    int my_role = 0;                // StaffRole
+    int64_t my_limit_pence = 0;
+    std::string staff_name;
+    int staff_role = 1;             // StaffRole::Investigator
+    int64_t staff_limit_pence = 0;
+    bool staff_may_sign = false;
+    FormProblems problems;          // why "Finish" was refused
+    FormProblems staff_problems;    // why "Add to the staff list" was refused
+};
+
 // Evidence on a case (screen_case_evidence.cpp): photos being prepared and the
 // attachment open full size (a modal viewer, like the forms).
 struct EvidenceState {
@@ -267,6 +281,7 @@ struct AppState {
     AssessmentState assessment;
     EvidenceState evidence;
     AssuranceState assurance;
+    SetupState setup;
 
     std::string last_message;        // for window.doorstep.lastMessage() and the status region
     std::string flash;               // one-line confirmation shown at the top of the screen

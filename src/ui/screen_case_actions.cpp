@@ -146,7 +146,6 @@ void error_box(DialogState& dlg) { problem_summary(dlg.problems); }
 // engine's refusal at the field it is about (`fields`: the form's labels).
 template <class F>
 void attempt(App& app, const Case& original, F apply, const std::string& done, const FieldLabels& fields = {}) {
-    AppState& s = *app.state;
     Case copy = original;
     Status st = apply(copy);
     if (st) st = commit_case(app, copy, done);

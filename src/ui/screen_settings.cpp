@@ -1,5 +1,5 @@
-// Settings: this device (officer, theme, text size), the landlord and its
-// policy timescales, categories, closure days, the Ombudsman's details, storage
+// Settings: this device (officer, theme, text size), the organisation, its staff and
+// its policy timescales, categories, closure days, the Ombudsman's details, storage
 // status, export and import, and sample data. Every change is saved at once.
 #include "core/demo.h"
 #include "core/ids.h"
@@ -26,18 +26,6 @@ std::string bytes_text(int64_t b) {
     else if (b >= 1024) std::snprintf(buf, sizeof buf, "%.0f KB", double(b) / 1024.0);
     else std::snprintf(buf, sizeof buf, "%lld bytes", (long long)b);
     return buf;
-}
-
-void save_settings(App& app, const Settings& edit) {
-    AppState& s = *app.state;
-    if (!s.store) return;
-    Status st = s.store->save_settings(edit);
-    if (!st) {
-        say(app, st.error().text(), true);
-        return;
-    }
-    s.generation++;  // timescales and calendar change every case's dates
-    s.calendar = data(app).settings.calendar();
 }
 
 void export_file(App& app, bool bundle) {
@@ -69,6 +57,18 @@ void policy_number(App& app, Settings& edit, const char* label, int& value, int 
 }
 
 }  // namespace
+
+void save_settings(App& app, const Settings& edit) {
+    AppState& s = *app.state;
+    if (!s.store) return;
+    Status st = s.store->save_settings(edit);
+    if (!st) {
+        say(app, st.error().text(), true);
+        return;
+    }
+    s.generation++;  // timescales and calendar change every case's dates
+    s.calendar = data(app).settings.calendar();
+}
 
 void draw_settings(App& app) {
     AppState& s = *app.state;
@@ -158,19 +158,8 @@ void draw_settings(App& app) {
         if (button("Remove sample data", o)) open_dialog(app, DialogKind::RemoveDemo, "", 0);
     }
 
-    heading("Landlord", 2);
-    bool ch = false;
-    ch |= text_field("Landlord name", edit.landlord.name);
-    FieldOptions addr;
-    addr.multiline = true;
-    addr.lines = 3;
-    ch |= text_field("Address", edit.landlord.address, addr);
-    ch |= text_field("Phone", edit.landlord.phone);
-    ch |= text_field("Email", edit.landlord.email);
-    ch |= text_field("Website", edit.landlord.website);
-    ch |= text_field("Complaints team", edit.landlord.complaints_team);
-    ch |= text_field("Letter sign-off", edit.landlord.letter_signoff);
-    if (ch) save_settings(app, edit);
+    heading("Your organisation", 2);
+    if (organisation_fields(edit)) save_settings(app, edit);
     FieldOptions homes;
     homes.hint = "For CH01: complaints per 1,000 homes";
     if (number_field("Homes owned", edit.homes_owned, 0, 10000000, homes)) save_settings(app, edit);
@@ -180,6 +169,10 @@ void draw_settings(App& app) {
         edit.region = Region(region);
         save_settings(app, edit);
     }
+
+    heading("Staff", 2);
+    staff_fields(app, edit);
+    edit = data(app).settings;  // the staff list may have changed
 
     heading("Policy timescales", 2);
     paragraph("The Code's defaults. Working days unless it says weeks.", true);
@@ -291,9 +284,17 @@ bool remove_demo_data(App& app, std::string& message) {
         }
         ++removed;
     }
+    // The sample landlord and staff go with the sample cases.
+    Settings settings = data(app).settings;
+    remove_sample_organisation(settings);
+    if (Status st = s.store->save_settings(settings); !st) {
+        message = st.error().text() + " The sample cases were removed; the sample staff are still listed.";
+        s.generation++;
+        return false;
+    }
     s.generation++;
     s.list.generation = 0;
-    message = std::to_string(removed) + " sample cases removed. Real cases were not touched.";
+    message = std::to_string(removed) + " sample cases removed, with the sample landlord and staff. Real cases were not touched.";
     return true;
 }
 
@@ -311,6 +312,13 @@ bool load_demo_data(App& app, std::string& message) {
     auto made = make_demo(o);
     if (!made) {
         message = "Sample data could not be made: " + made.error().text();
+        return false;
+    }
+    // The invented landlord (unless this device has its own) and staff the sample cases name.
+    Settings settings = data(app).settings;
+    add_sample_organisation(settings);
+    if (Status st = s.store->save_settings(settings); !st) {
+        message = "Sample data could not be loaded: " + st.error().text();
         return false;
     }
     // The sample photos first, so no saved case ever names bytes that are not here.

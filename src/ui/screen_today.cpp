@@ -97,6 +97,7 @@ void draw_today(App& app) {
     paragraph(who + long_date(s.today), true);
 
     if (s.today_lists.generation != s.generation || s.today_lists.day != s.today.serial()) build_today(app);
+    setup_invitation(app);  // a device not set up says so first
 
     if (d.cases.empty()) {
         notice("Log a resident's complaint or service request with New contact. To try Doorstep first, load sample "

@@ -18,6 +18,17 @@ void draw_assurance(App& app);
 Status save_assurance(App& app, const std::vector<SelfAssessment>& assessments, const std::vector<QualityCheck>& checks,
                       const std::vector<NonComplianceEvent>& events);
 void draw_settings(App& app);
+// Saves the settings as edited; every screen's dates follow (screen_settings.cpp).
+void save_settings(App& app, const Settings& edit);
+
+// Setting the device up (screen_setup.cpp): the screen, and the parts Settings shares.
+void draw_setup(App& app);
+// The invitation on Today while the device has no organisation set.
+void setup_invitation(App& app);
+// The organisation's name, contact details and complaints policy; true when one changed.
+bool organisation_fields(Settings& edit);
+// The staff who handle complaints, each removable, and a form to add one; saves itself.
+void staff_fields(App& app, Settings& edit);
 void draw_accessibility(App& app);
 void draw_menu(App& app);
 

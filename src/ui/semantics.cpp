@@ -348,6 +348,7 @@ const char* input_purpose_name(InputPurpose p) {
         case InputPurpose::Reference: return "reference";
         case InputPurpose::Date: return "date";
         case InputPurpose::Number: return "decimal";
+        case InputPurpose::Url: return "url";
     }
     return "text";
 }

@@ -28,8 +28,9 @@ enum class InputPurpose : uint8_t {
     Reference,  // a case reference or code: capitals, never autocorrected
     Date,       // digits and a separator (31.12.2024 or 31/12/2024)
     Number,     // digits and a decimal point (amounts, counts)
+    Url,        // a web address: the URL keyboard, nothing capitalised or corrected
 };
-const char* input_purpose_name(InputPurpose p);  // "text", "sentences", "name", "tel", "email", "postcode", ...
+const char* input_purpose_name(InputPurpose p);  // "text", "sentences", "name", "tel", "email", "postcode", "url", ...
 
 enum StateFlags : uint32_t {
     StateNone = 0,

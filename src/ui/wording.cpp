@@ -30,6 +30,18 @@ const char* channel_label(Channel c) {
     return "Other";
 }
 
+const char* staff_role_label(StaffRole r) {
+    switch (r) {
+        case StaffRole::Officer: return "Housing officer";
+        case StaffRole::Investigator: return "Complaint handler";
+        case StaffRole::ComplaintsManager: return "Complaints manager";
+        case StaffRole::SeniorManager: return "Senior manager";
+        case StaffRole::Contractor: return "Contractor";
+        case StaffRole::Member: return "Board or council member";
+    }
+    return "Staff";
+}
+
 const char* contact_method_label(ContactMethod m) {
     switch (m) {
         case ContactMethod::Phone: return "Phone";
@@ -196,5 +208,6 @@ std::vector<std::string> closure_reason_labels() { return labels<ClosureReason>(
 std::vector<std::string> contact_method_labels() { return labels<ContactMethod>(5, contact_method_label); }
 std::vector<std::string> contact_outcome_labels() { return labels<ContactOutcome>(4, contact_outcome_label); }
 std::vector<std::string> contact_purpose_labels() { return labels<ContactPurpose>(4, contact_purpose_label); }
+std::vector<std::string> staff_role_labels() { return labels<StaffRole>(6, staff_role_label); }
 
 }  // namespace doorstep::ui

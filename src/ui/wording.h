@@ -22,6 +22,7 @@ const char* contact_outcome_label(ContactOutcome o);
 const char* contact_purpose_label(ContactPurpose p);
 const char* log_kind_label(LogKind k);
 const char* review_body_label(ReviewBody b);
+const char* staff_role_label(StaffRole r);
 
 // "3 working days overdue", "Due today", "1 working day left", "No due date".
 std::string days_left_text(const CaseStatus& s);
@@ -44,5 +45,6 @@ std::vector<std::string> closure_reason_labels();
 std::vector<std::string> contact_method_labels();
 std::vector<std::string> contact_outcome_labels();
 std::vector<std::string> contact_purpose_labels();
+std::vector<std::string> staff_role_labels();
 
 }  // namespace doorstep::ui

@@ -9,6 +9,23 @@ import {
   choose, find, goTo, lastMessage, semantics, settle, tap, typeInto, until, waitForTitle,
 } from './ui-driver.mjs';
 
+// The organisation and staff these journeys name, as the device's set-up would have
+// entered them (a new device has none: set-up.test.mjs goes through that screen).
+async function setUpOrganisation(page) {
+  const done = await page.evaluate(() => {
+    const data = JSON.parse(window.doorstep.exportJson());
+    Object.assign(data.settings.landlord, { name: 'Riverside Homes', phone: '0300 123 4567', email: 'complaints@riverside.invalid' });
+    data.settings.staff = [
+      { id: 'staff-jo', name: 'Jo Placeholder', role: 'investigator', may_sign_stage2: false, award_limit: 25000 },
+      { id: 'staff-pat', name: 'Pat Demo', role: 'complaints_manager', may_sign_stage2: true, award_limit: 100000 },
+      { id: 'staff-robin', name: 'Robin Specimen', role: 'senior_manager', may_sign_stage2: true, award_limit: 500000 },
+    ];
+    return window.doorstep.importJson(JSON.stringify(data), 'replace');
+  });
+  assert(done.ok, `the organisation could not be set up: ${done.message}`);
+  await settle(page);
+}
+
 async function logComplaint(page, { name, words, want, category = 'Repairs', what = 'Complaint' }) {
   await goTo(page, 'New contact');
   await typeInto(page, "Resident's name", name);
@@ -32,6 +49,7 @@ async function logComplaint(page, { name, words, want, category = 'Repairs', wha
 test('a complaint from the doorstep to closure, through the screens', async (t) => {
   const { page, errors } = await t.openApp({ viewport: { width: 1024, height: 768 } });
   await settle(page);
+  await setUpOrganisation(page);
   const ref = await logComplaint(page, {
     name: 'Alex Journeytest',
     words: 'The boiler has not worked for three weeks and two repair visits were missed.',
@@ -151,6 +169,7 @@ test('a complaint from the doorstep to closure, through the screens', async (t) 
 test('refused on the allocations ground: the letter names the Local Government and Social Care Ombudsman', async (t) => {
   const { page, errors } = await t.openApp({ viewport: { width: 1024, height: 768 } });
   await settle(page);
+  await setUpOrganisation(page);
   await logComplaint(page, {
     name: 'Sam Allocationtest',
     words: 'I was refused a transfer to a bigger home and I think the banding was wrong.',

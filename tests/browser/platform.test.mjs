@@ -100,8 +100,8 @@ test('HiDPI: the drawing buffer is CSS size x devicePixelRatio', async (t) => {
   });
   assertEqual(c.dpr, 2, 'devicePixelRatio');
   assertEqual([c.w, c.h], [c.cw * 2, c.ch * 2], 'canvas backing store');
-  // The semantics tree stays in CSS px: a widget lies within the 800x600 viewport.
-  const today = await widget(page, 'Today');
+  // The semantics tree stays in CSS px: the screen's heading lies within the 800x600 viewport.
+  const today = await page.evaluate(() => window.doorstep.semantics().nodes.find((n) => n.role === 'heading' && n.name === 'Today'));
   assert(today && today.x >= 0 && today.x + today.w <= 800 && today.y + today.h <= 600,
     `"Today" should be placed in CSS px inside 800x600, is ${JSON.stringify(today)}`);
 

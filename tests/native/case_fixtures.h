@@ -168,7 +168,7 @@ inline Settings full_settings() {
     s.officer_name = "Pat Investigator";
     s.device_id = "tablet-7";
     s.landlord = {"Example Homes", "1 Sample Street, Sampletown", "01000 000001", "complaints@example.invalid",
-                  "www.example.invalid", "Complaints Team", "Complaints Team, Example Homes"};
+                  "www.example.invalid", "Complaints Team", "Complaints Team, Example Homes", "www.example.invalid/complaints-policy"};
     s.policy.acknowledge_days = 4;
     s.policy.refusal_needs_approval = false;
     s.homes_owned = 12000;

@@ -38,8 +38,15 @@ std::string missing_ids(const std::vector<CheckItem>& list) {
     return out;
 }
 
-struct Fixture {
+// The defaults with the sample organisation: letters need a landlord to write for.
+Settings sample_settings() {
     Settings s = default_settings();
+    add_sample_organisation(s);
+    return s;
+}
+
+struct Fixture {
+    Settings s = sample_settings();
     Calendar cal = s.calendar();
 };
 
@@ -231,6 +238,16 @@ TEST_CASE("letters: stage 1 acknowledgement has every item of 5.6, 5.7, 5.9 and 
     CHECK(has(t, "Our reference: DS-2024-000042"));
     CHECK_FALSE(has(t, "["));  // no gaps
     CHECK(l.checklist.size() >= 11);
+}
+
+TEST_CASE("letters: a device not set up says the organisation's name is missing instead of printing one") {
+    Fixture f;
+    f.s.landlord = default_settings().landlord;
+    const Letter l = draft(LetterKind::Ack1, acknowledged(f.s), f);
+    CHECK(has(l.text, "Complaints Team, [your organisation's name is not set: Settings, Your organisation]"));
+    CHECK_FALSE(has(l.text, "Example Homes"));
+    CHECK(has(l.html, "<p class=\"org-name\">[your organisation&#39;s name is not set: Settings, Your organisation]</p>"));
+    CHECK_FALSE(ready_to_send(l.checklist));  // nor its phone or email: residents could not reply
 }
 
 TEST_CASE("letters: stage 1 extension notice gives the reason, the new date and the Ombudsman (6.4, 6.5)") {

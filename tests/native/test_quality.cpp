@@ -217,6 +217,7 @@ TEST_CASE("quality sample: size from the settings; demo cases only when the data
 TEST_CASE("spot checks: a well-handled case passes every data check, each marked as from the record") {
     Dataset ds;
     ds.settings = default_settings();
+    add_sample_organisation(ds.settings);  // its staff: the handler and signatory are on the list
     ds.cases.push_back(handled_complaint(ds.settings));
     ds.cases[0].learning = "Boiler faults get a follow-up call";
     const auto items = prefilled_spot_checks(ds.cases[0], ds);

@@ -13,8 +13,13 @@ namespace {
 
 Date d(const char* iso) { return *parse_iso_date(iso); }
 
+// The defaults with the sample organisation's invented staff (Jo Placeholder, Pat Demo...).
 const Settings& S() {
-    static const Settings s = default_settings();
+    static const Settings s = [] {
+        Settings x = default_settings();
+        add_sample_organisation(x);
+        return x;
+    }();
     return s;
 }
 
@@ -126,7 +131,8 @@ struct Snapshot {
 
 TEST_CASE("settings: defaults come from the embedded asset") {
     const Settings& s = S();
-    CHECK(s.landlord.name == "Example Homes");
+    CHECK(s.landlord.name == "Example Homes");  // the sample organisation's
+    CHECK(default_settings().landlord.name.empty());
     CHECK(s.ombudsman.phone == "0300 111 3000");
     CHECK(s.ombudsman.website == "www.housing-ombudsman.org.uk");
     CHECK(s.ombudsman.online_form.find("housing-ombudsman.org.uk") != std::string::npos);
@@ -167,6 +173,7 @@ TEST_CASE("settings: defaults come from the embedded asset") {
     CHECK(find_ground(s, "already-considered"));
 
     CHECK(s.staff.size() >= 5);
+    REQUIRE(find_staff(s, "Pat Demo"));
     CHECK(find_staff(s, "Pat Demo")->role == StaffRole::ComplaintsManager);
     CHECK(find_staff(s, "pat demo ") == find_staff(s, "Pat Demo"));
     int phase[4] = {0, 0, 0, 0};
@@ -176,6 +183,46 @@ TEST_CASE("settings: defaults come from the embedded asset") {
     CHECK(phase[3] >= 1);
     CHECK(s.hazard_timescales.investigate_working_days == 10);
     CHECK(s.outcome_labels.at("partly_upheld") == "Partly upheld");
+}
+
+TEST_CASE("settings: a new device names no landlord and no staff until it is set up") {
+    const Settings s = default_settings();
+    CHECK(s.landlord.name.empty());
+    CHECK(s.landlord.phone.empty());
+    CHECK(s.landlord.email.empty());
+    CHECK(s.staff.empty());
+    CHECK_FALSE(organisation_set_up(s));
+    Settings mine = s;
+    mine.landlord.name = "Riverside Homes";
+    CHECK_FALSE(organisation_set_up(mine));  // letters need a phone or email too
+    mine.landlord.email = "complaints@riverside.invalid";
+    CHECK(organisation_set_up(mine));
+}
+
+TEST_CASE("settings: the sample landlord and staff come with sample data and go with it") {
+    Settings s = default_settings();
+    s.staff.push_back({"own-1", "Dana Real", StaffRole::Officer, "Housing", "", "", false, Money{5000}});
+    add_sample_organisation(s);
+    CHECK(s.landlord.name == "Example Homes");
+    REQUIRE(find_staff(s, "Jo Placeholder"));
+    CHECK(is_sample_staff(*find_staff(s, "Jo Placeholder")));
+    CHECK_FALSE(is_sample_staff(*find_staff(s, "Dana Real")));
+    const size_t with_sample = s.staff.size();
+    add_sample_organisation(s);  // twice: no one twice
+    CHECK(s.staff.size() == with_sample);
+    remove_sample_organisation(s);
+    CHECK(s.landlord.name.empty());
+    REQUIRE(s.staff.size() == 1);
+    CHECK(s.staff[0].name == "Dana Real");
+
+    // A device's own landlord is neither replaced nor removed.
+    Settings own = default_settings();
+    own.landlord.name = "Riverside Homes";
+    add_sample_organisation(own);
+    CHECK(own.landlord.name == "Riverside Homes");
+    remove_sample_organisation(own);
+    CHECK(own.landlord.name == "Riverside Homes");
+    CHECK(own.staff.empty());
 }
 
 TEST_CASE("settings: calendar() carries the region and closure days") {

@@ -143,6 +143,7 @@ var LibraryDoorstepMirror = {
       reference: ['text', 'characters', false],
       date: ['decimal', 'none', false],
       decimal: ['decimal', 'none', false],
+      url: ['url', 'none', false],
     },
 
     isTextKind: function(rec) { return rec && (rec.kind === 'input' || rec.kind === 'textarea'); },
