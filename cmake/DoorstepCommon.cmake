@@ -49,7 +49,7 @@ endforeach()
 add_library(doorstep_third_party INTERFACE)
 target_include_directories(doorstep_third_party SYSTEM INTERFACE "${DOORSTEP_THIRD_PARTY_INCLUDE}")
 
-# Embedded assets: every data file under assets/ becomes part of doorstep_core (src/core/assets.h).
+# Embedded assets: every data file under assets/ becomes part of doorstep_core (src/core/base/assets.h).
 include(asset_types)
 set(_asset_patterns "")
 foreach(g IN LISTS DOORSTEP_ASSET_GLOBS)

@@ -1,7 +1,7 @@
 # The engine and its storage layer, built the same way for native and wasm.
 
-# doorstep_core: pure C++17 (src/core) plus the embedded assets table.
-doorstep_sources(DOORSTEP_CORE_SOURCES core "${DOORSTEP_ROOT}/src/core/*.cpp")
+# doorstep_core: pure C++17 (src/core, one folder per domain) plus the embedded assets table.
+doorstep_sources(DOORSTEP_CORE_SOURCES core "${DOORSTEP_ROOT}/src/core/*/*.cpp")
 add_library(doorstep_core STATIC ${DOORSTEP_CORE_SOURCES} "${DOORSTEP_ASSETS_CPP}")
 target_include_directories(doorstep_core PUBLIC "${DOORSTEP_ROOT}/src")
 target_link_libraries(doorstep_core PUBLIC doorstep_third_party)

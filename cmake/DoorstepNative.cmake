@@ -12,13 +12,23 @@ else()
   add_custom_target(doorstep COMMAND "${CMAKE_COMMAND}" -E echo "src/cli has no sources yet: no CLI to build")
 endif()
 
-# Unit tests: every tests/native/*.cpp in one executable; main() is in tests/native/main.cpp.
+# Unit tests: every tests/native/*.cpp and tests/native/<folder>/*.cpp (the folders mirror src/core's
+# domains, then storage and ui) in one executable; main() is in tests/native/main.cpp.
 enable_testing()
 find_package(doctest REQUIRED)
 include(doctest)  # doctest_discover_tests: one CTest test per TEST_CASE
-file(GLOB DOORSTEP_TEST_SOURCES CONFIGURE_DEPENDS "${DOORSTEP_ROOT}/tests/native/*.cpp")
+file(GLOB DOORSTEP_TEST_SOURCES CONFIGURE_DEPENDS "${DOORSTEP_ROOT}/tests/native/*.cpp" "${DOORSTEP_ROOT}/tests/native/*/*.cpp")
+# CTest runs each TEST_CASE by name; a ';' would split the name (CMake lists) and the
+# test would silently run nothing, so such names are refused here.
+foreach(test_source IN LISTS DOORSTEP_TEST_SOURCES)
+  file(STRINGS "${test_source}" bad_names REGEX "TEST_CASE\\(\"[^\"]*;")
+  if(bad_names)
+    message(FATAL_ERROR "${test_source}: a TEST_CASE name holds ';', which CTest cannot run: ${bad_names}")
+  endif()
+endforeach()
 add_executable(doorstep_tests ${DOORSTEP_TEST_SOURCES})
 target_link_libraries(doorstep_tests PRIVATE doorstep_storage doorstep_core doctest::doctest)
+target_include_directories(doorstep_tests PRIVATE "${DOORSTEP_ROOT}/tests/native")  # case_fixtures.h
 # Tests that read fixtures find the repository (and ../shared beside it) from here.
 target_compile_definitions(doorstep_tests PRIVATE DOORSTEP_SOURCE_DIR="${DOORSTEP_ROOT}")
 set_target_properties(doorstep_tests PROPERTIES RUNTIME_OUTPUT_DIRECTORY "${CMAKE_BINARY_DIR}")

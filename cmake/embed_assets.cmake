@@ -1,6 +1,6 @@
 # Generates a C++ source file holding every data file under ASSET_DIR.
 # Run as: cmake -DASSET_DIR=<dir> -DOUTPUT=<file.cpp> -P embed_assets.cmake
-# The result implements src/core/assets.h.
+# The result implements src/core/base/assets.h.
 cmake_minimum_required(VERSION 3.20)
 include("${CMAKE_CURRENT_LIST_DIR}/asset_types.cmake")
 
@@ -33,7 +33,7 @@ foreach(rel IN LISTS files)
 endforeach()
 
 set(source "// Generated from assets/ by cmake/embed_assets.cmake. Do not edit.
-#include \"core/assets.h\"
+#include \"core/base/assets.h\"
 
 #include <algorithm>
 #include <cstddef>

@@ -5,8 +5,8 @@
 //  - a dataset that imports exports, imports again with no problem, and exports
 //    to the same bytes (export -> import -> export is byte-identical);
 //  - the same holds for one case on its own (parse_case).
-#include "core/case_json.h"
-#include "core/import.h"
+#include "core/data/case_json.h"
+#include "core/data/import.h"
 
 #include <cstdint>
 #include <cstdio>

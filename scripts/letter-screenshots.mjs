@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 // Screenshots of every kind of letter, drafted for the fictional sample cases
-// (src/core/letter_samples.cpp) and rendered in headless Chromium as a resident
+// (src/core/letters/letter_samples.cpp) and rendered in headless Chromium as a resident
 // would see the printable page: docs/screenshots/letters/<kind>.png, plus the
 // large-print and easy-read variants of the stage 1 acknowledgement.
 //

@@ -2,7 +2,7 @@
 // (lists, dashboards, reports), so add_working_days must stay cheap.
 // Prints add_working_days(d, 20) calls per second, median of several runs.
 //   bench_calendar [--json]   (--json: one JSON object, for make bench's results.json)
-#include "core/calendar.h"
+#include "core/calendar/calendar.h"
 
 #include <algorithm>
 #include <chrono>

@@ -4,9 +4,9 @@
 // Builds the invented demo dataset (demo.h) once, then times one status() pass
 // over all of it, median of several runs.
 //   bench_status [--cases N] [--runs R] [--json]
-#include "core/calendar.h"
-#include "core/deadlines.h"
-#include "core/demo.h"
+#include "core/calendar/calendar.h"
+#include "core/rules/deadlines.h"
+#include "core/demo/demo.h"
 
 #include <algorithm>
 #include <chrono>

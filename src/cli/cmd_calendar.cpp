@@ -1,8 +1,8 @@
 // Calendar commands: working-day arithmetic and bank holidays (calendar.h).
 #include "cli/commands.h"
 
-#include "core/calendar.h"
-#include "core/case_json.h"
+#include "core/calendar/calendar.h"
+#include "core/data/case_json.h"
 
 #include <cerrno>
 #include <cstdlib>

@@ -1,12 +1,12 @@
 // Commands on export files: validate, merge, status.
 #include "cli/commands.h"
 
-#include "core/case_json.h"
-#include "core/deadlines.h"
-#include "core/findings.h"
-#include "core/import.h"
-#include "core/merge.h"
-#include "core/workflow.h"
+#include "core/data/case_json.h"
+#include "core/rules/deadlines.h"
+#include "core/rules/findings.h"
+#include "core/data/import.h"
+#include "core/data/merge.h"
+#include "core/rules/workflow.h"
 
 #include <algorithm>
 #include <ostream>

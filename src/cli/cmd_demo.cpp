@@ -3,8 +3,8 @@
 // hazards carry placeholder photos and whose "files" hold their bytes (docs/storage.md).
 #include "cli/commands.h"
 
-#include "core/case_json.h"
-#include "core/demo.h"
+#include "core/data/case_json.h"
+#include "core/demo/demo.h"
 
 #include <cerrno>
 #include <chrono>

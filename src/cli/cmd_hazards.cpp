@@ -2,10 +2,11 @@
 // worked out from a moment of awareness (hazards.h, hazard_clock.h).
 #include "cli/commands.h"
 
-#include "core/hazard_clock.h"
-#include "core/hazards.h"
-#include "core/import.h"
-#include "core/settings.h"
+#include "core/rules/hazard_clock.h"
+#include "core/rules/hazards.h"
+#include "core/data/import.h"
+#include "core/model/settings.h"
+#include "core/data/settings_defaults.h"
 
 #include <ostream>
 

@@ -2,9 +2,10 @@
 // checklist, and check a landlord's edited template.
 #include "cli/commands.h"
 
-#include "core/import.h"
-#include "core/letter_samples.h"
-#include "core/letters.h"
+#include "core/data/import.h"
+#include "core/letters/letter_samples.h"
+#include "core/letters/letters.h"
+#include "core/data/settings_defaults.h"
 
 #include <filesystem>
 

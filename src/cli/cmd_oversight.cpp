@@ -2,12 +2,12 @@
 // spot-check sample (quality.h) and an anonymised case study (case_study.h).
 #include "cli/commands.h"
 
-#include "core/case_json.h"
-#include "core/case_study.h"
-#include "core/ids.h"
-#include "core/import.h"
-#include "core/labels.h"
-#include "core/quality.h"
+#include "core/data/case_json.h"
+#include "core/reports/case_study.h"
+#include "core/base/ids.h"
+#include "core/data/import.h"
+#include "core/model/labels.h"
+#include "core/reports/quality.h"
 
 #include <nlohmann/json.hpp>
 

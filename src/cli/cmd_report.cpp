@@ -3,10 +3,10 @@
 // with evidence measured from the records (8.1a).
 #include "cli/commands.h"
 
-#include "core/import.h"
-#include "core/report_output.h"
-#include "core/reports.h"
-#include "core/self_assessment.h"
+#include "core/data/import.h"
+#include "core/reports/report_output.h"
+#include "core/reports/reports.h"
+#include "core/reports/self_assessment.h"
 
 #include <ostream>
 

@@ -34,7 +34,7 @@
 // `err` before returning kUsage. kFindings (3): `validate` found no errors but
 // Code breaches in the history (findings.h).
 #pragma once
-#include "core/date.h"
+#include "core/base/date.h"
 #include "storage/bundle.h"
 
 #include <iosfwd>

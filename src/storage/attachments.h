@@ -2,7 +2,7 @@
 // a photo is taken and when an export bundle is imported: an accepted type, a
 // size within the limit, and bytes that really are that type.
 #pragma once
-#include "core/result.h"
+#include "core/base/result.h"
 
 #include <cstdint>
 #include <string>

@@ -1,7 +1,7 @@
 #include "storage/bundle.h"
 
-#include "core/base64.h"
-#include "core/hashing.h"
+#include "core/base/base64.h"
+#include "core/base/hashing.h"
 
 #include <nlohmann/json.hpp>
 

@@ -3,9 +3,9 @@
 // every place a bundle arrives: CaseStore::import_bundle and the `doorstep`
 // commands that read an export (a plain export is a bundle without files).
 #pragma once
-#include "core/dataset.h"
-#include "core/import.h"
-#include "core/result.h"
+#include "core/model/dataset.h"
+#include "core/data/import.h"
+#include "core/base/result.h"
 #include "storage/attachments.h"
 
 #include <string>

@@ -2,15 +2,16 @@
 
 #include "storage/bundle.h"
 
-#include "core/base64.h"
-#include "core/case_json.h"
-#include "core/derived_flags.h"
-#include "core/hashing.h"
-#include "core/ids.h"
-#include "core/merge.h"
-#include "core/references.h"
-#include "core/revisions.h"
-#include "core/settings.h"
+#include "core/base/base64.h"
+#include "core/data/case_json.h"
+#include "core/rules/derived_flags.h"
+#include "core/base/hashing.h"
+#include "core/base/ids.h"
+#include "core/data/merge.h"
+#include "core/model/references.h"
+#include "core/data/revisions.h"
+#include "core/model/settings.h"
+#include "core/data/settings_defaults.h"
 
 #include <nlohmann/json.hpp>
 

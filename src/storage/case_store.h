@@ -14,10 +14,10 @@
 // No index file: open() reads every case anyway (status is shown for all of
 // them), so an index would be a second copy to keep right for no gain.
 #pragma once
-#include "core/case.h"
-#include "core/dataset.h"
-#include "core/import.h"
-#include "core/result.h"
+#include "core/model/case.h"
+#include "core/model/dataset.h"
+#include "core/data/import.h"
+#include "core/base/result.h"
 #include "storage/attachments.h"
 #include "storage/file_store.h"
 

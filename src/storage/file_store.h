@@ -11,7 +11,7 @@
 // file). The browser uses it to persist exactly that path to IndexedDB
 // (store_web.h); the native CLI leaves it empty.
 #pragma once
-#include "core/result.h"
+#include "core/base/result.h"
 
 #include <cstdint>
 #include <functional>

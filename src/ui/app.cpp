@@ -3,8 +3,9 @@
 // screen, and the helpers screens share.
 #include "ui/app.h"
 
-#include "core/case_json.h"
-#include "core/ids.h"
+#include "core/data/case_json.h"
+#include "core/base/ids.h"
+#include "core/data/settings_defaults.h"
 #include "storage/case_store.h"
 #include "storage/file_store.h"
 #include "ui/app_state.h"

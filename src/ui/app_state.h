@@ -2,10 +2,10 @@
 // screens read every frame, and each screen's own state. Screens are free
 // functions over App (screens.h); storage goes through records.h.
 #pragma once
-#include "core/calendar.h"
-#include "core/dataset.h"
-#include "core/deadlines.h"
-#include "core/workflow.h"
+#include "core/calendar/calendar.h"
+#include "core/model/dataset.h"
+#include "core/rules/deadlines.h"
+#include "core/rules/workflow.h"
 #include "ui/app.h"
 #include "ui/form_problems.h"
 

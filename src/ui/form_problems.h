@@ -4,7 +4,7 @@
 // technology. The engine's Error keeps its `where` ("case DS-..., own_words") for
 // logs and tests (lastMessage()); people read a sentence about the form.
 #pragma once
-#include "core/result.h"
+#include "core/base/result.h"
 
 #include <string>
 #include <utility>

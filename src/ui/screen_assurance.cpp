@@ -8,10 +8,10 @@
 //    (case_study.h).
 //  - Exceptional non-compliance (8.5): events recorded, listed and edited (oversight.h).
 // Everything is kept with CaseStore::save_assurance (cases with commit_case).
-#include "core/case_study.h"
-#include "core/ids.h"
-#include "core/oversight.h"
-#include "core/quality.h"
+#include "core/reports/case_study.h"
+#include "core/base/ids.h"
+#include "core/rules/oversight.h"
+#include "core/reports/quality.h"
 #include "storage/case_store.h"
 #include "ui/screens.h"
 #include "ui/semantics.h"

@@ -1,11 +1,11 @@
 // One case: first what staff must know before any contact (6.1), then what is
 // next, the actions the Code allows now, each stage, remedies and actions with
 // completion ticks, per-resident duties, the record and the audit trail.
-#include "core/deadlines.h"
-#include "core/findings.h"
-#include "core/hazards.h"
-#include "core/money.h"
-#include "core/workflow.h"
+#include "core/rules/deadlines.h"
+#include "core/rules/findings.h"
+#include "core/rules/hazards.h"
+#include "core/base/money.h"
+#include "core/rules/workflow.h"
 #include "storage/case_store.h"
 #include "ui/screens.h"
 #include "ui/semantics.h"

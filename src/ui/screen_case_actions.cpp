@@ -2,13 +2,13 @@
 // request, calls workflow.h on a copy of the case, and saves the copy only if
 // the engine agreed; a refusal is shown at the fields it is about, in the
 // engine's words made into sentences (form_problems.h).
-#include "core/deadlines.h"
-#include "core/hazards.h"
-#include "core/merge.h"
-#include "core/ids.h"
-#include "core/money.h"
-#include "core/oversight.h"
-#include "core/workflow.h"
+#include "core/rules/deadlines.h"
+#include "core/rules/hazards.h"
+#include "core/data/merge.h"
+#include "core/base/ids.h"
+#include "core/base/money.h"
+#include "core/rules/oversight.h"
+#include "core/rules/workflow.h"
 #include "storage/case_store.h"
 #include "ui/form_problems.h"
 #include "ui/screens.h"

@@ -9,9 +9,9 @@
 // goes wrong is said in an alert naming the file, and the case is left as it
 // was. The images are drawn from textures the platform makes
 // (Host::image_texture); where it makes none, the tiles show the file's name.
-#include "core/audit.h"
-#include "core/hashing.h"
-#include "core/hazards.h"
+#include "core/model/audit.h"
+#include "core/base/hashing.h"
+#include "core/rules/hazards.h"
 #include "storage/attachments.h"
 #include "storage/case_store.h"
 #include "ui/screens.h"

@@ -5,11 +5,11 @@
 // award's parts and who approved it. Every change is a form (draw_oversight_form,
 // reached through the dialog mechanism) that calls oversight.h / workflow.h on a
 // copy of the case and saves it only when the engine agrees.
-#include "core/deadlines.h"
-#include "core/labels.h"
-#include "core/money.h"
-#include "core/oversight.h"
-#include "core/workflow.h"
+#include "core/rules/deadlines.h"
+#include "core/model/labels.h"
+#include "core/base/money.h"
+#include "core/rules/oversight.h"
+#include "core/rules/workflow.h"
 #include "ui/form_problems.h"
 #include "ui/screens.h"
 #include "ui/semantics.h"

@@ -2,7 +2,7 @@
 // list shared with Today. Smooth at 10,000 cases: the filtered index is cached
 // and rebuilt only when the filter, the data or the day changes; only visible
 // rows are drawn and described.
-#include "core/workflow.h"
+#include "core/rules/workflow.h"
 #include "ui/screens.h"
 #include "ui/semantics.h"
 #include "ui/theme.h"

@@ -1,8 +1,8 @@
 // Letters: choose a case and a letter, see the Code's checklist (present or
 // missing), preview the text, export it as HTML or text, print, and mark it sent
 // (workflow's record_letter_sent keeps the copy as sent).
-#include "core/letters.h"
-#include "core/workflow.h"
+#include "core/letters/letters.h"
+#include "core/rules/workflow.h"
 #include "storage/case_store.h"
 #include "ui/screens.h"
 #include "ui/semantics.h"

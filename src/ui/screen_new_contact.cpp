@@ -2,10 +2,10 @@
 // formal complaint (1.3), category, needs (5.10, 6.1), the exclusion check
 // (section 2) and the key dates to tell the resident. Every field is a draft
 // as it is typed (CaseStore drafts), offered back when the screen reopens.
-#include "core/deadlines.h"
-#include "core/hazards.h"
-#include "core/ids.h"
-#include "core/workflow.h"
+#include "core/rules/deadlines.h"
+#include "core/rules/hazards.h"
+#include "core/base/ids.h"
+#include "core/rules/workflow.h"
 #include "storage/case_store.h"
 #include "ui/form_problems.h"
 #include "ui/screens.h"

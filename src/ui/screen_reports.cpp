@@ -2,9 +2,9 @@
 // report's tables, and simple bar and line charts drawn with ImGui's draw list.
 // Each chart has a text alternative (the table beside it). Downloads give the
 // full printable document.
-#include "core/report_output.h"
-#include "core/reports.h"
-#include "core/self_assessment.h"
+#include "core/reports/report_output.h"
+#include "core/reports/reports.h"
+#include "core/reports/self_assessment.h"
 #include "ui/screens.h"
 #include "ui/semantics.h"
 #include "ui/theme.h"

@@ -5,9 +5,9 @@
 // owner, status, due date and dated updates; sign-off by the lead officer and the
 // Member Responsible for Complaints; extra assessments after a restructure, merger
 // or stock transfer; last year's copied forward; exports in the seeds' table shape.
-#include "core/ids.h"
-#include "core/report_output.h"
-#include "core/self_assessment.h"
+#include "core/base/ids.h"
+#include "core/reports/report_output.h"
+#include "core/reports/self_assessment.h"
 #include "ui/screens.h"
 #include "ui/semantics.h"
 #include "ui/theme.h"

@@ -1,8 +1,9 @@
 // Settings: this device (officer, theme, text size), the organisation, its staff and
 // its policy timescales, categories, closure days, the Ombudsman's details, storage
 // status, export and import, and sample data. Every change is saved at once.
-#include "core/demo.h"
-#include "core/ids.h"
+#include "core/demo/demo.h"
+#include "core/base/ids.h"
+#include "core/data/settings_defaults.h"
 #include "storage/case_store.h"
 #include "ui/form_problems.h"
 #include "ui/screens.h"

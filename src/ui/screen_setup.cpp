@@ -3,7 +3,7 @@
 // policy), and the staff who handle complaints with their award limits. Until it
 // is done Today invites it, and letters say the organisation is not set. Every
 // field saves as it is typed, as in Settings; "Finish" checks what letters need.
-#include "core/money.h"
+#include "core/base/money.h"
 #include "ui/form_problems.h"
 #include "ui/screens.h"
 #include "ui/semantics.h"

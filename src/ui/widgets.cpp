@@ -1,6 +1,6 @@
 #include "ui/widgets.h"
 
-#include "core/money.h"
+#include "core/base/money.h"
 #include "ui/form_problems.h"
 #include "ui/semantics_internal.h"
 #include "ui/text_area.h"

@@ -3,7 +3,7 @@
 // mirror, the test hook and keyboard focus all see the same thing (issue 10).
 // Labels are visible text above the field (never a placeholder alone).
 #pragma once
-#include "core/date.h"
+#include "core/base/date.h"
 #include "ui/palette.h"
 #include "ui/semantics.h"
 

@@ -1,9 +1,9 @@
 // Words the screens show for the model's values: enum labels, days left, dates.
 // Plain English, sentence case, no jargon beyond the Code's own terms.
 #pragma once
-#include "core/case.h"
-#include "core/deadlines.h"
-#include "core/settings.h"
+#include "core/model/case.h"
+#include "core/rules/deadlines.h"
+#include "core/model/settings.h"
 
 #include <string>
 #include <vector>

@@ -2,7 +2,7 @@
 // field away from its default, so a field the writer or reader forgets shows up
 // as a difference in the round trip.
 #pragma once
-#include "core/dataset.h"
+#include "core/model/dataset.h"
 
 #include <string>
 #include <utility>

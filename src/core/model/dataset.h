@@ -1,0 +1,21 @@
+// Everything one device holds: settings, cases, the learning log and the
+// landlord's assurance records. The unit of export, import and merge.
+#pragma once
+#include "core/model/assurance.h"
+#include "core/model/case.h"
+#include "core/model/settings.h"
+
+#include <vector>
+
+namespace doorstep {
+
+struct Dataset {
+    Settings settings;
+    std::vector<Case> cases;
+    std::vector<LearningItem> learning;
+    std::vector<SelfAssessment> assessments;
+    std::vector<QualityCheck> quality_checks;
+    std::vector<NonComplianceEvent> non_compliance;
+};
+
+}  // namespace doorstep
