@@ -19,6 +19,7 @@
 #include "imgui_internal.h"
 
 #include <algorithm>
+#include <map>
 #include <chrono>
 #include <cstdio>
 
@@ -124,6 +125,8 @@ void banners(App& app) {
     }
     if (!h.storage.last_error.empty()) {
         notice(h.storage.last_error, p.error, Role::Alert, "Saving to this device failed");
+        // 21.2: what is not saved yet can leave the device at once, whatever the storage does.
+        if (s.store && s.store_ok && button("Export your data now", ButtonStyle::Primary)) export_file(app, true);
     }
     if (s.store && s.store_ok && s.store->export_reminder_due(s.today)) {
         int n = s.store->export_state().unexported_changes();
@@ -140,8 +143,14 @@ void banners(App& app) {
                               : "Sample cases are marked \"Sample\" and kept apart from real ones. Remove them in Settings.",
                p.info_banner, Role::Status, "Sample data");
     }
+    if (s.flash_awaits_save && !s.flash.empty() && !s.flash_is_error && h.storage.pending_writes == 0 && h.storage.last_error.empty()) {
+        s.flash_awaits_save = false;  // the platform has stored every change: only now "Saved"
+        s.flash += " Saved on this device.";  // last_message keeps what was done
+        sem_announce("Saved on this device.", false);
+    }
     if (!s.flash.empty()) {
-        notice(s.flash, s.flash_is_error ? p.error : p.done, s.flash_is_error ? Role::Alert : Role::Status);
+        const std::string shown = s.flash_awaits_save && !s.flash_is_error ? s.flash + " Saving on this device…" : s.flash;
+        notice(shown, s.flash_is_error ? p.error : p.done, s.flash_is_error ? Role::Alert : Role::Status);
     }
 }
 
@@ -366,9 +375,16 @@ Actor actor(const App& app) {
 void say(App& app, const std::string& message, bool error) {
     AppState& s = *app.state;
     s.last_message = message;
+    // The same confirmation said again (a form that saved and then closes) still waits for its save.
+    if (error || message != s.flash) s.flash_awaits_save = false;
     s.flash = message;
     s.flash_is_error = error;
     sem_announce(message, error);
+}
+
+void say_saved(App& app, const std::string& message) {
+    say(app, message);
+    app.state->flash_awaits_save = true;
 }
 
 Status commit_case(App& app, Case& c, const std::string& done_message) {
@@ -381,7 +397,7 @@ Status commit_case(App& app, Case& c, const std::string& done_message) {
     }
     s.generation++;
     refresh_caches(app);
-    if (!done_message.empty()) say(app, done_message);
+    if (!done_message.empty()) say_saved(app, done_message);
     return st;
 }
 
@@ -678,11 +694,53 @@ bool app_import_json(App& app, const std::string& text, bool merge, std::string&
     s.list.generation = 0;
     refresh_caches(app);
     recount_references(app);
-    say(app, message);
+    say_saved(app, message);
     return true;
 }
 
 std::string app_last_message(const App& app) { return app.state ? app.state->last_message : std::string(); }
+
+void app_reload_store(App& app) {
+    AppState& s = *app.state;
+    if (!s.store) return;
+    std::map<std::string, std::string> before;  // case id -> revision as this tab last read it
+    for (const Case& c : data(app).cases) before[c.id] = c.rev;
+    auto opened = s.store->open();
+    if (!opened) {
+        s.store_ok = false;
+        s.store_problem = opened.error().text();
+        say(app, "Your cases could not be read again after the other tab's changes: " + s.store_problem, true);
+        return;
+    }
+    s.store_ok = true;
+    s.open_problems = opened->quarantined;
+    std::vector<std::string> changed;
+    for (const Case& c : data(app).cases) {
+        auto it = before.find(c.id);
+        if (it == before.end() || it->second != c.rev) changed.push_back(c.reference);
+        if (it != before.end()) before.erase(it);
+    }
+    const size_t removed = before.size();
+    s.generation++;
+    s.list.generation = 0;
+    s.calendar = data(app).settings.calendar();
+    refresh_caches(app);
+    recount_references(app);
+    s.drafts.clear();
+    for (const DraftInfo& d : s.store->list_drafts()) s.drafts.push_back(d.key);
+    std::string msg = "This tab now edits. It read your cases again first: ";
+    if (changed.empty() && removed == 0) {
+        msg += "nothing had changed in the other tab.";
+    } else {
+        msg += std::to_string(changed.size()) + (changed.size() == 1 ? " case" : " cases") + " changed in the other tab";
+        const size_t shown = std::min<size_t>(changed.size(), 5);
+        for (size_t i = 0; i < shown; ++i) msg += (i == 0 ? " (" : ", ") + changed[i];
+        if (shown) msg += changed.size() > shown ? ", …)" : ")";
+        if (removed) msg += " and " + std::to_string(removed) + " removed";
+        msg += ".";
+    }
+    say(app, msg);
+}
 
 void app_on_store_flushed(App& app) {
     (void)app;  // the banner reads Host::storage each frame; nothing to recompute

@@ -34,6 +34,9 @@ double app_next_timer_seconds(const App& app); // seconds until a timed redraw (
 std::string app_export_json(App& app);
 bool app_import_json(App& app, const std::string& text, bool merge, std::string& message);
 std::string app_last_message(const App& app);
+// The platform loaded files another tab (or window) stored: read every one again
+// before anything can be saved here, and say what changed (21.1). Draws nothing.
+void app_reload_store(App& app);
 void app_on_store_flushed(App& app);       // platform: pending writes reached IndexedDB
 void app_before_unload(App& app);          // save drafts now (visibilitychange hidden / pagehide)
 

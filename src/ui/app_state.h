@@ -286,6 +286,9 @@ struct AppState {
     std::string last_message;        // for window.doorstep.lastMessage() and the status region
     std::string flash;               // one-line confirmation shown at the top of the screen
     bool flash_is_error = false;
+    // The flash confirms a change the platform may still be writing: it says
+    // "Saving…" until the platform's queue is empty, then "Saved" (21.3).
+    bool flash_awaits_save = false;
     std::vector<Error> open_problems; // files quarantined when the store opened
     float applied_text_scale = 0;
     std::string applied_theme;
@@ -307,6 +310,11 @@ Actor actor(const App& app);
 // Saves a changed case, refreshes the caches and says so (status region).
 Status commit_case(App& app, Case& c, const std::string& done_message);
 void say(App& app, const std::string& message, bool error = false);
+// say() for a change just written to the store: "Saved" is added only once the
+// platform reports it stored (Host::storage.pending_writes back to 0, no error).
+void say_saved(App& app, const std::string& message);
+// Downloads the export file (bundle: with the photos and documents), as Settings does.
+void export_file(App& app, bool bundle);
 // Rebuilds per-case caches (statuses, search text) when the data or day changed.
 void refresh_caches(App& app);
 void refresh_case_cache(App& app, size_t index);

@@ -381,7 +381,7 @@ void draw_case(App& app) {
     // A copy: the store may replace its vector when this frame saves.
     const Case c = d.cases[size_t(idx)];
     const CaseStatus& cs = s.statuses[size_t(idx)];
-    sem_title(resident_text(c) + ", " + c.reference + " — Doorstep");
+    sem_title(resident_text(c) + ", " + c.reference + " — Doorstep", "Case " + c.reference + " — Doorstep");
     heading(resident_text(c), 1);
     paragraph(c.reference + " · " + kind_label(c.kind) + " · " + cs.label + (c.demo ? " · Sample data" : ""), true);
     if (c.code == CodeVersion::Code2022) paragraph("Handled under the 2022 Code: its clocks apply to this case.", true);

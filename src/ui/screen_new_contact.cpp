@@ -340,7 +340,7 @@ void log_contact(App& app) {
     s.contact_problems = FormProblems{};
     open_case(app, id);
     s.back_to = Screen::Cases;
-    say(app, msg);
+    say_saved(app, msg);
 }
 
 void key_dates(App& app, const ContactForm& f) {

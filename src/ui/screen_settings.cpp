@@ -29,6 +29,14 @@ std::string bytes_text(int64_t b) {
     return buf;
 }
 
+void policy_number(App& app, Settings& edit, const char* label, int& value, int lo, int hi, const char* hint) {
+    FieldOptions o;
+    o.hint = hint;
+    if (number_field(label, value, lo, hi, o)) save_settings(app, edit);
+}
+
+}  // namespace
+
 void export_file(App& app, bool bundle) {
     AppState& s = *app.state;
     if (!s.store || !app.host.download) {
@@ -50,14 +58,6 @@ void export_file(App& app, bool bundle) {
         say(app, "Export started: doorstep-export-" + day + ".json. Keep it safe: it holds residents' personal data.");
     }
 }
-
-void policy_number(App& app, Settings& edit, const char* label, int& value, int lo, int hi, const char* hint) {
-    FieldOptions o;
-    o.hint = hint;
-    if (number_field(label, value, lo, hi, o)) save_settings(app, edit);
-}
-
-}  // namespace
 
 void save_settings(App& app, const Settings& edit) {
     AppState& s = *app.state;
@@ -374,7 +374,7 @@ void draw_settings_dialog(App& app) {
                              : "Nothing was changed. " + r.error().text();
                 if (ok) {
                     s.generation++;
-                    say(app, message);
+                    say_saved(app, message);
                 }
             } else {
                 ok = app_import_json(app, dlg.import_text, merge, message);

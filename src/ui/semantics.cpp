@@ -228,6 +228,7 @@ void sem_end_frame() {
 
     uint64_t h = fnv1a(sem_to_json(b.building, 1.0f));
     h = fnv1a(b.building.title, h);
+    h = fnv1a(b.building.window_title, h);
     h = fnv1a(b.building.announce_polite, h);
     h = fnv1a(b.building.announce_alert, h);
     h = fnv1a(std::to_string(b.building.focus_node), h);
@@ -324,8 +325,10 @@ void sem_pop() {
     }
 }
 
-void sem_title(const std::string& title) {
-    if (B().in_frame) B().building.title = title;
+void sem_title(const std::string& title, const std::string& window_title) {
+    if (!B().in_frame) return;
+    B().building.title = title;
+    B().building.window_title = window_title.empty() ? title : window_title;
 }
 
 void sem_announce(const std::string& text, bool assertive) {

@@ -67,6 +67,9 @@ struct SemanticNode {
 
 struct SemanticsTree {
     std::string title;          // page title for this screen ("Today — Doorstep")
+    // The browser window's title (document.title): the title without personal details,
+    // since tabs, history and task switchers show it to anyone (21.8). Empty = title.
+    std::string window_title;
     std::vector<SemanticNode> nodes;  // in reading (= focus) order
     std::string announce_polite;  // for role=status this frame (empty = nothing new)
     std::string announce_alert;   // for role=alert this frame
@@ -100,7 +103,8 @@ void sem_set_row(int row_index_1_based, int row_count);
 // Containers (table, list, dialog, group): children described until the matching pop.
 void sem_push(Role role, const std::string& name, int row_count = -1);
 void sem_pop();
-void sem_title(const std::string& title);
+// window_title: what the browser window shows, when the title names a person.
+void sem_title(const std::string& title, const std::string& window_title = "");
 void sem_announce(const std::string& text, bool assertive = false);
 
 // Move DOM focus to this node when the frame is mirrored (see SemanticsTree::focus_node).

@@ -143,7 +143,10 @@ test('screen reader style: log a complaint using only the mirror elements', asyn
   assert(radio.checked, 'the radio is checked after activation through the mirror');
   assert(await page.getByRole('radio', { name: 'Complaint', exact: true }).first().isChecked(), 'the mirror radio says checked');
   await press('button', 'Log complaint');
-  await until(page, () => document.title.startsWith('Robin Readertest'), null, 'the case screen');
+  await until(page, () => window.doorstep.semantics().title.startsWith('Robin Readertest'), null, 'the case screen');
+  // 21.8: the window's title names the case, never the resident (tabs and history show it).
+  const windowTitle = await page.title();
+  assert(/^Case DS-/.test(windowTitle) && !/Robin/.test(windowTitle), `the window title: ${windowTitle}`);
   const status = await page.evaluate(() => [...document.querySelectorAll('[role=status],[aria-live]')].map((e) => e.textContent).join(' '));
   assert(/logged for Robin Readertest/.test(status) || /logged for Robin Readertest/.test(await lastMessage(page)),
     `the confirmation is announced: ${status}`);

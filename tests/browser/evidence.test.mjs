@@ -8,31 +8,11 @@ import crypto from 'node:crypto';
 import fs from 'node:fs';
 import { test, assert, assertEqual, decodePng, saveArtifact } from './lib.mjs';
 import {
-  choose, find, goTo, lastMessage, loadSampleData, semantics, settle, tap, typeInto, until, waitForTitle,
+  choose, find, goTo, lastMessage, loadSampleData, logComplaint, openCase, semantics, settle, tap, typeInto, until,
+  waitForTitle,
 } from './ui-driver.mjs';
 
 const sha256 = (bytes) => crypto.createHash('sha256').update(bytes).digest('hex');
-
-async function logComplaint(page, name) {
-  await goTo(page, 'New contact');
-  await typeInto(page, "Resident's name", name);
-  await typeInto(page, 'Address', '3 Example Court, Sampletown');
-  await typeInto(page, 'Postcode', 'ZZ99 3EV');
-  await typeInto(page, 'In their own words', 'Black mould is spreading on the bedroom wall and the window frame.');
-  await typeInto(page, 'What they want to happen', 'The damp fixed and the room made safe');
-  await tap(page, 'Complaint', { role: 'radio' });
-  await choose(page, 'Category', 'Repairs');
-  await tap(page, 'Log complaint', { role: 'button' });
-  await waitForTitle(page, `${name}, `);
-}
-
-async function openCase(page, name) {
-  await goTo(page, 'Cases');
-  const row = (await semantics(page)).nodes.find((n) => n.role === 'link' && n.name.includes(name));
-  assert(row, `the case of ${name} is listed`);
-  await tap(page, row.name, { role: 'link' });
-  await waitForTitle(page, `${name}, `);
-}
 
 // A photo as a camera would give it: 1200x900, red left half, blue right half, with noise.
 async function makeJpeg(page) {

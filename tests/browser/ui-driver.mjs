@@ -143,3 +143,30 @@ export async function loadSampleData(page) {
   const message = await lastMessage(page);
   assert(/sample cases loaded/.test(message), `loading sample data said: ${message}`);
 }
+
+// Logs a complaint through New contact, as an officer would, and waits for its case screen.
+export async function logComplaint(page, name, {
+  address = '3 Example Court, Sampletown', postcode = 'ZZ99 3EV',
+  words = 'Black mould is spreading on the bedroom wall and the window frame.',
+  want = 'The damp fixed and the room made safe', category = 'Repairs',
+} = {}) {
+  await goTo(page, 'New contact');
+  await typeInto(page, "Resident's name", name);
+  await typeInto(page, 'Address', address);
+  await typeInto(page, 'Postcode', postcode);
+  await typeInto(page, 'In their own words', words);
+  await typeInto(page, 'What they want to happen', want);
+  await tap(page, 'Complaint', { role: 'radio' });
+  if (category) await choose(page, 'Category', category);
+  await tap(page, 'Log complaint', { role: 'button' });
+  await waitForTitle(page, `${name}, `);
+}
+
+// Opens a case from the Cases list by the resident's name.
+export async function openCase(page, name) {
+  await goTo(page, 'Cases');
+  const row = (await semantics(page)).nodes.find((n) => n.role === 'link' && n.name.includes(name));
+  assert(row, `the case of ${name} is listed`);
+  await tap(page, row.name, { role: 'link' });
+  await waitForTitle(page, `${name}, `);
+}

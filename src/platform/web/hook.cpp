@@ -109,6 +109,8 @@ EMSCRIPTEN_KEEPALIVE const char* doorstep_api_semantics() {
     j.clear();
     j += "{\"title\":";
     str(tree.title);
+    j += ",\"window_title\":";
+    str(tree.window_title);
     j += ",\"announce_polite\":";
     str(tree.announce_polite);
     j += ",\"announce_alert\":";

@@ -152,6 +152,12 @@ void host_web_store_ready(ui::App&, bool ok, const char* message) {
 }
 
 void host_web_update(ui::App& app) {
+    // This tab just became the editor and the files were reloaded: the app reads
+    // them before this frame can save anything (the store stays read-only till then).
+    if (g_store_ready && !store_is_read_only() && store_needs_reopen()) {
+        store_mark_reopened();
+        ui::app_reload_store(app);
+    }
     const StoreSnapshot s = snapshot();
     ui::Host& h = app.host;
     h.online = s.online;

@@ -186,6 +186,8 @@ void mirror_after_frame() {
         j.clear();
         j += "{\"title\":";
         append_string(j, tree.title);
+        j += ",\"window_title\":";
+        append_string(j, tree.window_title);
         j += ",\"polite\":";
         append_string(j, tree.announce_polite);
         j += ",\"alert\":";

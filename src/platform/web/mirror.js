@@ -362,7 +362,8 @@ var LibraryDoorstepMirror = {
         return;
       }
       var nodes = tree.nodes || [];
-      var title = tree.title || 'Doorstep';
+      // The window's title leaves out personal details (tabs, history, task switchers).
+      var title = tree.window_title || tree.title || 'Doorstep';
       if (document.title !== title) document.title = title;
 
       var byId = {};

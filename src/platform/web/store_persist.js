@@ -126,18 +126,57 @@ var LibraryDoorstepStore = {
         delete DS.knownDirs[path];
       }
       DS.push(path, entry);
+      DS.askPersistence();
       DS.kick();
     },
 
-    describe: function(err, waiting) {
+    // A failure that means "no room": the quota, or the disk itself full (Chromium
+    // reports that as UnknownError ... FILE_ERROR_NO_SPACE, sometimes only by then
+    // closing the connection).
+    noSpace: function(err) {
       var name = err && err.name ? err.name : '';
+      var text = String((err && err.message) || err || '');
+      return name === 'QuotaExceededError' || /NO_SPACE|no space|disk is full|quota/i.test(text);
+    },
+
+    // In plain words, without the browser's internal paths (those go to the console).
+    describe: function(err, waiting) {
       var n = waiting + (waiting === 1 ? ' change is' : ' changes are');
-      if (name === 'QuotaExceededError') {
-        return "This browser's storage for Doorstep is full: " + n + ' waiting to be saved on this device. ' +
-               'Export your data now, then free some space.';
+      if (DS.noSpace(err)) {
+        return "This device's storage for Doorstep is full: " + n + ' not saved yet. ' +
+               'Export your data now, then free some space; Doorstep keeps trying and saves them as soon as there is room.';
       }
-      return "Could not save to this browser's storage (" + (name || 'error') + ': ' + ((err && err.message) || err) +
-             '). ' + n + ' waiting; Doorstep keeps trying.';
+      return "Could not save to this device's storage: " + n + ' not saved yet. ' +
+             'Export your data now to keep a copy; Doorstep keeps trying.';
+    },
+
+    // Forget the cached IndexedDB connection so the next batch opens a new one: after
+    // a disk error Chromium closes it, and every later transaction on it would fail
+    // ("The database connection is closing") even once space is freed.
+    dropConnection: function() {
+      var db = IDBFS.dbs[DS.mountpoint];
+      if (!db) return;
+      delete IDBFS.dbs[DS.mountpoint];
+      try { db.close(); } catch (e) {}
+    },
+
+    // navigator.storage.persist() on the first change, so the browser does not
+    // evict the cases under storage pressure (also offered in Settings).
+    askPersistence: function() {
+      if (DS.persistence !== 0) return;
+      if (typeof navigator == 'undefined' || !navigator.storage || !navigator.storage.persist) {
+        DS.persistence = 4;
+        return;
+      }
+      DS.persistence = 1;
+      navigator.storage.persisted().then(function(already) {
+        if (already) return true;
+        return navigator.storage.persist();
+      }).then(function(granted) {
+        DS.persistence = granted ? 2 : 3;
+      }, function() {
+        DS.persistence = 3;
+      });
     },
 
     kick: function() {
@@ -154,9 +193,12 @@ var LibraryDoorstepStore = {
       DS.inFlight = n;
       IDBFS.getDB(DS.mountpoint, function(err, db) {
         if (err) return DS.failed(err);
+        if (!db.onclose) db.onclose = function() { if (IDBFS.dbs[DS.mountpoint] === db) delete IDBFS.dbs[DS.mountpoint]; };
         var tx;
         try {
-          tx = db.transaction([IDBFS.DB_STORE_NAME], 'readwrite');
+          // strict: complete only once the data is flushed to disk, so a crash right
+          // after "Saved" cannot lose it.
+          tx = db.transaction([IDBFS.DB_STORE_NAME], 'readwrite', {durability: 'strict'});
         } catch (e) {
           return DS.failed(e);
         }
@@ -205,13 +247,16 @@ var LibraryDoorstepStore = {
       // A photo or document the browser has no room for is given up and reported
       // (the app tells the person and takes it off the case), so the cases queued
       // behind it are still saved: "nothing is ever lost" for the record itself.
-      if (alone && alone.entry && err && err.name === 'QuotaExceededError' &&
+      if (alone && alone.entry && DS.noSpace(err) &&
           alone.path.indexOf(DS.mountpoint + '/attachments/') === 0 && !FS.isDir(alone.entry['mode'])) {
         DS.queue.splice(0, 1);
         DS.refused.push(alone.path);
         DS.kick();
         return;
       }
+      if (typeof console != 'undefined') console.warn('Doorstep: saving to IndexedDB failed:', err);
+      // The connection may be closing after a disk error: the retry opens a new one.
+      DS.dropConnection();
       DS.lastError = DS.describe(err, DS.queue.length);
       var delay = Math.min(30000, 1000 * Math.pow(2, Math.min(DS.failures - 1, 5)));
       DS.retryTimer = setTimeout(function() { DS.retryTimer = 0; DS.kick(); }, delay);
@@ -465,19 +510,8 @@ var LibraryDoorstepStore = {
   },
 
   doorstep_store_request_persistence: function() {
-    if (typeof navigator == 'undefined' || !navigator.storage || !navigator.storage.persist) {
-      DS.persistence = 4;
-      return;
-    }
-    DS.persistence = 1;
-    navigator.storage.persisted().then(function(already) {
-      if (already) return true;
-      return navigator.storage.persist();
-    }).then(function(granted) {
-      DS.persistence = granted ? 2 : 3;
-    }, function() {
-      DS.persistence = 3;
-    });
+    if (DS.persistence === 3) DS.persistence = 0;  // asked again from Settings
+    DS.askPersistence();
   },
 
   doorstep_store_persistence: function() {

@@ -66,12 +66,16 @@ DirectoryStore* g_attached = nullptr;
 std::map<int, std::function<void(PickedFile)>> g_pickers;
 int g_next_token = 1;
 
+int g_reopened_generation = 0;  // the reload generation the app last opened
+
 void apply_lock_state() {
     if (!g_attached) return;
     if (store_is_read_only()) {
         std::string why = store_lock_message();
         if (why.empty()) why = "Doorstep is open for editing in another tab";
         g_attached->read_only_reason = why;
+    } else if (store_needs_reopen()) {
+        g_attached->read_only_reason = "Doorstep is reading the changes made in another tab";
     } else {
         g_attached->read_only_reason.clear();
     }
@@ -196,6 +200,11 @@ bool store_is_read_only() {
 void store_take_over() { doorstep_store_take_over(); }
 std::string store_lock_message() { return store_text(kLockMessage); }
 int store_reload_generation() { return doorstep_store_reload_generation(); }
+bool store_needs_reopen() { return store_reload_generation() != g_reopened_generation; }
+void store_mark_reopened() {
+    g_reopened_generation = store_reload_generation();
+    apply_lock_state();
+}
 bool store_data_stale() { return doorstep_store_stale() != 0; }
 
 void store_reload(void (*done)(bool ok, const char* message)) {

@@ -72,6 +72,10 @@ bool store_is_read_only();      // ReadOnly or TakingOver (Starting counts as ed
 void store_take_over();         // "Edit here": the other tab stores its queue, lets go, turns read-only
 std::string store_lock_message();  // why this tab is read-only, or what just changed
 int store_reload_generation();  // increases whenever the files were reloaded from IndexedDB
+// A reload the app has not read yet: until store_mark_reopened() the attached
+// store stays read-only, so nothing stale can be written over the other tab's work.
+bool store_needs_reopen();
+void store_mark_reopened();  // the app has opened the reloaded files (CaseStore::open)
 bool store_data_stale();        // read-only tab: the editor tab has saved since the last reload
 void store_reload(void (*done)(bool ok, const char* message));  // reload the files now
 
