@@ -431,8 +431,7 @@ void open_dialog(App& app, DialogKind kind, const std::string& case_id, int stag
     s.dialog.case_id = case_id;
     s.dialog.stage = stage;
     s.dialog.return_focus = from;
-    s.dialog.opened_this_frame = true;
-    s.dialog.date = s.today;
+    s.dialog.opened_this_frame = true;  // the form makes its fields when it first draws (form_fields.h)
     focus_first_control();
 }
 
@@ -539,7 +538,7 @@ void app_frame(App& app) {
     // One Escape does one thing: when it closes a form, it does not also leave the case.
     const bool dialog_open_at_start = s.dialog.kind != DialogKind::None || evidence_viewer_open(app);
     sem_begin_frame();
-    widgets_begin_frame();
+    widgets_begin_frame(s.field_edits);
     int32_t day_before = s.today.serial();
     update_clock(app);
     if (s.today.serial() != day_before) apply_the_day(app);
