@@ -12,6 +12,29 @@ else()
   add_custom_target(doorstep COMMAND "${CMAKE_COMMAND}" -E echo "src/cli has no sources yet: no CLI to build")
 endif()
 
+# The screens as a library (src/ui with Dear ImGui's core, no renderer), so the
+# test suite can draw every screen for a few frames and read the semantics tree
+# (tests/native/ui). The browser build compiles the same sources (DoorstepWeb.cmake).
+set(DOORSTEP_IMGUI_DIR "${DOORSTEP_ROOT}/.deps/imgui-1.90.1" CACHE PATH "Dear ImGui 1.90.1 sources (scripts/setup unpacks them)")
+if(NOT EXISTS "${DOORSTEP_IMGUI_DIR}/imgui.cpp")
+  message(FATAL_ERROR "Dear ImGui sources not found in ${DOORSTEP_IMGUI_DIR}: run scripts/setup")
+endif()
+add_library(doorstep_imgui OBJECT
+  "${DOORSTEP_IMGUI_DIR}/imgui.cpp"
+  "${DOORSTEP_IMGUI_DIR}/imgui_draw.cpp"
+  "${DOORSTEP_IMGUI_DIR}/imgui_tables.cpp"
+  "${DOORSTEP_IMGUI_DIR}/imgui_widgets.cpp")
+target_include_directories(doorstep_imgui SYSTEM PUBLIC "${DOORSTEP_IMGUI_DIR}")
+target_include_directories(doorstep_imgui PUBLIC "${DOORSTEP_ROOT}/src")  # finds ui/imconfig_doorstep.h
+target_compile_definitions(doorstep_imgui PUBLIC "IMGUI_USER_CONFIG=\"ui/imconfig_doorstep.h\"")
+# One library: ImGui calls the item hooks src/ui/item_hooks.cpp defines.
+doorstep_sources(DOORSTEP_UI_SOURCES ui "${DOORSTEP_ROOT}/src/ui/*.cpp")
+add_library(doorstep_ui STATIC ${DOORSTEP_UI_SOURCES} $<TARGET_OBJECTS:doorstep_imgui>)
+target_include_directories(doorstep_ui SYSTEM PUBLIC "${DOORSTEP_IMGUI_DIR}")
+target_compile_definitions(doorstep_ui PUBLIC "IMGUI_USER_CONFIG=\"ui/imconfig_doorstep.h\"")
+target_link_libraries(doorstep_ui PUBLIC doorstep_storage doorstep_core)
+doorstep_warnings(doorstep_ui)
+
 # Unit tests: every tests/native/*.cpp and tests/native/<folder>/*.cpp (the folders mirror src/core's
 # domains, then storage and ui) in one executable; main() is in tests/native/main.cpp.
 enable_testing()
@@ -27,7 +50,7 @@ foreach(test_source IN LISTS DOORSTEP_TEST_SOURCES)
   endif()
 endforeach()
 add_executable(doorstep_tests ${DOORSTEP_TEST_SOURCES})
-target_link_libraries(doorstep_tests PRIVATE doorstep_storage doorstep_core doctest::doctest)
+target_link_libraries(doorstep_tests PRIVATE doorstep_ui doorstep_storage doorstep_core doctest::doctest)
 target_include_directories(doorstep_tests PRIVATE "${DOORSTEP_ROOT}/tests/native")  # case_fixtures.h
 # Tests that read fixtures find the repository (and ../shared beside it) from here.
 target_compile_definitions(doorstep_tests PRIVATE DOORSTEP_SOURCE_DIR="${DOORSTEP_ROOT}")

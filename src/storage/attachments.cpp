@@ -89,14 +89,6 @@ std::string sniff_mime(std::string_view bytes) {
     return "";
 }
 
-std::string describe_size(int64_t bytes) {
-    char buf[32];
-    if (bytes >= 1024 * 1024) std::snprintf(buf, sizeof buf, "%.1f MB", double(bytes) / (1024.0 * 1024.0));
-    else if (bytes >= 1024) std::snprintf(buf, sizeof buf, "%lld KB", static_cast<long long>((bytes + 1023) / 1024));
-    else std::snprintf(buf, sizeof buf, "%lld bytes", static_cast<long long>(bytes));
-    return buf;
-}
-
 Status check_attachment(std::string_view bytes, std::string_view mime_in, const std::string& filename,
                         const AttachmentLimits& limits) {
     const std::string name = filename.empty() ? "the file" : filename;

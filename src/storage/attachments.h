@@ -2,6 +2,7 @@
 // a photo is taken and when an export bundle is imported: an accepted type, a
 // size within the limit, and bytes that really are that type.
 #pragma once
+#include "core/base/file_size.h"  // describe_size, for callers that report a file
 #include "core/base/result.h"
 
 #include <cstdint>
@@ -35,8 +36,5 @@ std::string sniff_mime(std::string_view bytes);
 // Checks one file; the Error's where is the file name, its message says what to do.
 Status check_attachment(std::string_view bytes, std::string_view mime, const std::string& filename,
                         const AttachmentLimits& limits = {});
-
-// "2.4 MB", "812 KB", "17 bytes".
-std::string describe_size(int64_t bytes);
 
 }  // namespace doorstep

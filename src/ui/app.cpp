@@ -5,6 +5,7 @@
 
 #include "core/data/case_json.h"
 #include "core/base/ids.h"
+#include "core/rules/daily.h"
 #include "core/data/settings_defaults.h"
 #include "storage/case_store.h"
 #include "storage/file_store.h"
@@ -62,20 +63,14 @@ void recount_references(App& app) {
 }
 
 // A stage 1 whose escalation window passed closes as not escalated (workflow decides).
-void run_automatic_closures(App& app) {
+// What the passing days change (rules/daily.h), saved: run at start and when the date turns.
+void apply_the_day(App& app) {
     AppState& s = *app.state;
     if (!s.store || app.host.storage.read_only) return;
-    std::vector<std::string> ids;
-    for (const Case& c : data(app).cases)
-        if (c.closure == std::nullopt && !c.stages.empty() && c.stages.back().responded) ids.push_back(c.id);
+    DailyChanges day = apply_daily(data(app).cases, s.today, data(app).settings, actor(app));
     int closed = 0;
-    for (const std::string& id : ids) {
-        const Case* c = s.store->find_case(id);
-        if (!c) continue;
-        Case copy = *c;
-        if (apply_automatic_closures(copy, s.today, data(app).settings, actor(app)) && s.store->save_case(copy).is_ok())
-            ++closed;
-    }
+    for (Case& c : day.changed)
+        if (s.store->save_case(c).is_ok()) ++closed;
     if (closed) {
         s.generation++;
         say(app, std::to_string(closed) + (closed == 1 ? " case" : " cases") +
@@ -452,8 +447,7 @@ void open_dialog(App& app, DialogKind kind, const std::string& case_id, int stag
     s.dialog.case_id = case_id;
     s.dialog.stage = stage;
     s.dialog.return_focus = from;
-    s.dialog.opened_this_frame = true;
-    s.dialog.date = s.today;
+    s.dialog.opened_this_frame = true;  // the form makes its fields when it first draws (form_fields.h)
     focus_first_control();
 }
 
@@ -516,7 +510,7 @@ void app_init(App& app, std::unique_ptr<FileStore> store) {
     s.calendar = data(app).settings.calendar();
     refresh_caches(app);
     recount_references(app);
-    run_automatic_closures(app);
+    apply_the_day(app);
     if (s.store && s.store_ok) {
         for (const DraftInfo& d : s.store->list_drafts()) s.drafts.push_back(d.key);
     }
@@ -560,10 +554,10 @@ void app_frame(App& app) {
     // One Escape does one thing: when it closes a form, it does not also leave the case.
     const bool dialog_open_at_start = s.dialog.kind != DialogKind::None || evidence_viewer_open(app);
     sem_begin_frame();
-    widgets_begin_frame();
+    widgets_begin_frame(s.field_edits);
     int32_t day_before = s.today.serial();
     update_clock(app);
-    if (s.today.serial() != day_before) run_automatic_closures(app);
+    if (s.today.serial() != day_before) apply_the_day(app);
     apply_look(app);
     refresh_caches(app);
     if (!app.host.refused_evidence.empty()) handle_refused_evidence(app);

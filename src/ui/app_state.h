@@ -1,13 +1,15 @@
 // The app's state in plain structs: the data on this device, the caches the
 // screens read every frame, and each screen's own state. Screens are free
-// functions over App (screens.h); storage goes through records.h.
+// functions over App (screens.h); storage goes through storage/case_store.h.
 #pragma once
 #include "core/calendar/calendar.h"
 #include "core/model/dataset.h"
 #include "core/rules/deadlines.h"
 #include "core/rules/workflow.h"
 #include "ui/app.h"
+#include "ui/form_fields.h"
 #include "ui/form_problems.h"
+#include "ui/widgets.h"
 
 #include "imgui.h"
 
@@ -115,21 +117,9 @@ enum class DialogKind : uint8_t {
     None, Acknowledge, Extend, ExtensionNotice, UpdateInterval, Respond, Escalate, Refuse, RefuseEscalation,
     RefusalExplained, Close, Withdraw, RelatedIssue, AddRemedy, AddAction, AddAdjustment, AddRestriction,
     AddNote, LogContact, RemoveDemo, ImportFile, ResolveConflict, ReportHazard, HazardStep,
-    // oversight (screen_case_oversight.cpp): number1 is the order or remedy index
+    // oversight (screen_case_oversight.cpp)
     OmbudsmanReferral, OmbudsmanDetermination, OmbudsmanOrder, OrderComplied, SurveyOffer, SurveyAnswer,
     RemedyOffer, RemedyAnswer, RemedyDone,
-};
-
-struct PointForm {
-    std::string text;
-    int decision = 0;      // Decision
-    std::string reasons;
-};
-
-struct AspectForm {
-    std::string text;
-    bool in_scope = true;
-    std::string reason_excluded;
 };
 
 struct DialogState {
@@ -139,20 +129,12 @@ struct DialogState {
     FormProblems problems;          // why the form was refused, by field (the engine's words in engine_text)
     ImGuiID return_focus = 0;       // the control that opened it
     bool opened_this_frame = false;
-    // generic fields, used as each form needs
-    std::optional<Date> date;
-    std::string text1, text2, text3, text4, text5, text6;
-    int choice1 = 0, choice2 = 0, choice3 = 0;
-    int number1 = 0;
-    int number2 = 0, number3 = 0, number4 = 0;  // survey scores
-    int64_t pence = 0;
-    int64_t part_pence[4] = {};     // a financial award's parts (AwardParts order)
-    bool flag1 = false, flag2 = false, flag3 = false;
-    std::optional<Date> date2;
-    std::vector<PointForm> points;
-    std::vector<AspectForm> aspects;
-    std::string import_text;        // file picked for import
-    std::string import_name;
+    FormFields fields;              // what the open form holds (form_fields.h)
+    // Person fields (a name from the staff list) where "Someone not on the list" was chosen, by label.
+    std::unordered_map<std::string, bool> typing_name;
+
+    template <class F>
+    F& form(Date today) { return fields_of<F>(fields, today); }
 };
 
 // ---------------------------------------------------------------------------
@@ -264,6 +246,8 @@ struct AppState {
     CaseFilter filter;
     CaseList list;
     bool focus_cases_search = false;  // Ctrl+F or "/" was pressed: the search takes the focus
+    bool show_filters = false;       // the Cases list's filters are shown
+    std::string audit_shown_in_full; // the case whose whole audit trail is shown
     TodayLists today_lists;
     ContactForm contact;
     FormProblems contact_problems;   // why "Log complaint" was refused, by field
@@ -282,6 +266,7 @@ struct AppState {
     EvidenceState evidence;
     AssuranceState assurance;
     SetupState setup;
+    FieldEdits field_edits;          // what is being typed into date, number and money fields
 
     std::string last_message;        // for window.doorstep.lastMessage() and the status region
     std::string flash;               // one-line confirmation shown at the top of the screen

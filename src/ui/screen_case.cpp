@@ -21,16 +21,19 @@ namespace doorstep::ui {
 
 namespace {
 
-Ink urgency_ink(Urgency u) {
-    const Palette& p = theme();
-    switch (u) {
-        case Urgency::Overdue: return p.overdue;
-        case Urgency::DueToday: return p.due_today;
-        case Urgency::DueSoon: return p.due_soon;
-        case Urgency::Upcoming: return p.upcoming;
-        case Urgency::None: break;
+// A remedy or action ticked when done: `complete` records it through the engine.
+template <class F>
+void done_checkbox(App& app, const Case& c, const std::string& id, const std::string& label,
+                   const std::optional<Date>& completed, const char* message, F complete) {
+    bool v = completed.has_value();
+    ImGui::PushID(id.c_str());
+    if (checkbox(label, v, completed ? "Completed " + short_date(*completed) : "Tick when done") && v && !completed) {
+        Case copy = c;
+        Status res = complete(copy);
+        if (res) (void)commit_case(app, copy, message);
+        else say(app, res.error().text(), true);
     }
-    return p.info_banner;
+    ImGui::PopID();
 }
 
 // 6.1: what anyone must see before contacting the resident.
@@ -130,7 +133,7 @@ void stage_panel(App& app, const Case& c, const Stage& s) {
         int left = st.calendar.working_days_between(st.today, clock.response_due);
         Urgency u = urgency_of(clock.response_due, st.today, d.settings, st.calendar);
         label_value("Response due", due);
-        badge(days_left_text(left, u), urgency_ink(u));
+        badge(days_left_text(left, u), urgency_ink(u, theme().info_banner));
     }
     if (s.escalation) {
         if (!s.escalation->resident_reason.empty()) label_value("Resident's reason", s.escalation->resident_reason);
@@ -189,30 +192,16 @@ void remedies_and_actions(App& app, const Case& c) {
             if (r.type == RemedyType::Financial) label += ", " + format_money(r.amount);
             if (r.due) label += ", by " + short_date(*r.due);
             label += " (" + std::string(remedy_state_label(r.state)) + ")";
-            bool done = r.completed.has_value();
-            bool v = done;
-            ImGui::PushID(("remedy" + std::to_string(s.number) + "-" + std::to_string(i)).c_str());
-            if (checkbox(label, v, done ? "Completed " + short_date(*r.completed) : "Tick when done") && v && !done) {
-                Case copy = c;
-                Status res = complete_remedy(copy, s.number, int(i), st.today, actor(app));
-                if (res) (void)commit_case(app, copy, "Remedy marked complete.");
-                else say(app, res.error().text(), true);
-            }
-            ImGui::PopID();
+            done_checkbox(app, c, "remedy" + std::to_string(s.number) + "-" + std::to_string(i), label, r.completed,
+                          "Remedy marked complete.",
+                          [&](Case& x) { return complete_remedy(x, s.number, int(i), st.today, actor(app)); });
         }
         for (size_t i = 0; i < s.actions.size(); ++i) {
             const OutstandingAction& a = s.actions[i];
             std::string label = a.description + " (" + (a.owner.empty() ? "no owner" : a.owner) + ", due " + short_date(a.due) + ")";
-            bool done = a.completed.has_value();
-            bool v = done;
-            ImGui::PushID(("action" + std::to_string(s.number) + "-" + std::to_string(i)).c_str());
-            if (checkbox(label, v, done ? "Completed " + short_date(*a.completed) : "Tick when done") && v && !done) {
-                Case copy = c;
-                Status res = complete_action(copy, s.number, int(i), st.today, actor(app));
-                if (res) (void)commit_case(app, copy, "Action marked complete.");
-                else say(app, res.error().text(), true);
-            }
-            ImGui::PopID();
+            done_checkbox(app, c, "action" + std::to_string(s.number) + "-" + std::to_string(i), label, a.completed,
+                          "Action marked complete.",
+                          [&](Case& x) { return complete_action(x, s.number, int(i), st.today, actor(app)); });
         }
     }
     if (is_open(c) && !c.stages.empty()) {
@@ -280,8 +269,9 @@ void hazards_panel(App& app, const Case& c) {
             std::string label = next == "close" ? "Close the hazard" : "Record: " + std::string(hazard_record_label(next));
             if (button(label, o)) {
                 open_dialog(app, DialogKind::HazardStep, c.id);
-                st.dialog.text5 = h.id;
-                st.dialog.text4 = next;
+                HazardStepForm& f = st.dialog.form<HazardStepForm>(st.today);
+                f.hazard_id = h.id;
+                f.step = hazard_step_named(next).value_or(HazardStep::Close);
             }
             if (next != "close") {
                 ButtonOptions co;
@@ -289,8 +279,9 @@ void hazards_panel(App& app, const Case& c) {
                 co.same_line = true;
                 if (button("Close the hazard", co)) {
                     open_dialog(app, DialogKind::HazardStep, c.id);
-                    st.dialog.text5 = h.id;
-                    st.dialog.text4 = "close";
+                    HazardStepForm& f = st.dialog.form<HazardStepForm>(st.today);
+                    f.hazard_id = h.id;
+                    f.step = HazardStep::Close;
                 }
             }
         }
@@ -413,7 +404,7 @@ void draw_case(App& app) {
     if (cs.open && cs.next != NextAction::None) {
         std::string text = cs.next_label;
         if (cs.due) text += " by " + long_date(*cs.due) + ". " + days_left_text(cs);
-        notice(text, urgency_ink(cs.urgency), Role::Status, "Next");
+        notice(text, urgency_ink(cs.urgency, theme().info_banner), Role::Status, "Next");
     }
 
     // Actions the Code allows now; the engine still checks each one and explains a refusal.
@@ -498,7 +489,7 @@ void draw_case(App& app) {
     if (button("Log a contact", co)) open_dialog(app, DialogKind::LogContact, c.id);
 
     heading("Audit trail", 2);
-    static std::string show_all_for;
+    std::string& show_all_for = app.state->audit_shown_in_full;
     bool all = show_all_for == c.id;
     size_t shown = 0;
     sem_push(Role::List, "Audit trail", int(c.audit.size()));

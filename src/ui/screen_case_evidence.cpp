@@ -4,13 +4,14 @@
 // A photo goes through the platform's pipeline first (Host::process_photo:
 // at most 1600 px, JPEG under 400 KB, a thumbnail, no location data), then
 // both files are stored by content hash (CaseStore::add_attachment) and the
-// Attachment is saved on the case through commit_case (revision, audit).
+// engine keeps the Attachment on the case (rules/evidence.h: checks, audit),
+// saved through commit_case (revision).
 // A document is checked (type, size, contents) and stored as it is. Whatever
 // goes wrong is said in an alert naming the file, and the case is left as it
 // was. The images are drawn from textures the platform makes
 // (Host::image_texture); where it makes none, the tiles show the file's name.
-#include "core/model/audit.h"
 #include "core/base/hashing.h"
+#include "core/rules/evidence.h"
 #include "core/rules/hazards.h"
 #include "storage/attachments.h"
 #include "storage/case_store.h"
@@ -96,33 +97,37 @@ void attach(App& app, const std::string& case_id, const std::string& hazard_id, 
         return;
     }
     const bool photo = !thumbnail.empty();
-    for (const Attachment& a : current->attachments)
-        if (a.sha256 == sha256_hex(bytes)) {
-            say(app, nothing + filename + " is already on case " + current->reference + " (added " + day_text(a.added) +
-                         " as " + a.filename + ").", true);
-            return;
-        }
+    Evidence evidence;
+    evidence.photo = photo;
+    evidence.file.sha256 = sha256_hex(bytes);
+    evidence.file.filename = filename;
+    evidence.file.hazard_id = hazard_id;
+    if (auto problem = evidence_problem(*current, evidence)) {  // checked before anything is stored
+        say(app, nothing + problem->message + ".", true);
+        return;
+    }
     auto stored = s.store->add_attachment(bytes, mime, filename, s.today);
     if (!stored) {
         say(app, nothing + stored.error().text() + ". Case " + current->reference + " is as it was.", true);
         return;
     }
-    Attachment a = *stored;
-    a.hazard_id = hazard_id;
+    evidence.file = *stored;
+    evidence.file.hazard_id = hazard_id;
     if (photo) {
         // Without its thumbnail the photo is still kept: the tile then shows the photo itself, smaller.
         if (auto t = s.store->add_attachment(thumbnail, "image/jpeg", thumbnail_filename(filename), s.today))
-            a.thumbnail_sha256 = t->sha256;
+            evidence.file.thumbnail_sha256 = t->sha256;
     }
     Case copy = *current;
-    copy.attachments.push_back(a);
     const std::string hazard = hazard_text(app, copy, hazard_id);
-    std::string what = std::string(photo ? "Photo" : "Document") + " added as evidence: " + a.filename + " (" +
-                       describe_size(a.size) + ")";
-    if (!hazard.empty()) what += " for hazard " + hazard;
-    append_audit(copy, actor(app), what);
+    const std::string name = evidence.file.filename;
+    Status added = add_evidence(copy, std::move(evidence), data(app).settings, actor(app));
+    if (!added) {
+        say(app, nothing + added.error().message + ".", true);
+        return;
+    }
     (void)commit_case(app, copy,
-                      std::string(photo ? "Photo " : "Document ") + a.filename + " added to case " + copy.reference +
+                      std::string(photo ? "Photo " : "Document ") + name + " added to case " + copy.reference +
                           (hazard.empty() ? "." : " as evidence of " + hazard + "."));
 }
 
@@ -336,15 +341,15 @@ void close_viewer(App& app) {
 }
 
 void save_caption(App& app, const Case& c, const Attachment& a, std::string caption) {
-    while (!caption.empty() && std::isspace(static_cast<unsigned char>(caption.back()))) caption.pop_back();
-    caption.erase(0, caption.find_first_not_of(" \t\n"));
-    if (caption == a.caption) return;
     Case copy = c;
-    for (Attachment& x : copy.attachments)
-        if (x.sha256 == a.sha256) x.caption = caption;
-    append_audit(copy, actor(app),
-                 caption.empty() ? "Caption removed from " + a.filename : "Caption of " + a.filename + ": " + caption);
-    (void)commit_case(app, copy, caption.empty() ? "Caption removed." : "Caption saved.");
+    auto changed = set_evidence_caption(copy, a.sha256, std::move(caption), actor(app));
+    if (!changed) {
+        say(app, changed.error().message + ".", true);
+        return;
+    }
+    if (!*changed) return;
+    const Attachment* now = find_attachment(copy, a.sha256);
+    (void)commit_case(app, copy, now && now->caption.empty() ? "Caption removed." : "Caption saved.");
 }
 
 }  // namespace
@@ -403,23 +408,11 @@ void handle_refused_evidence(App& app) {
             const Case* current = s.store->find_case(id);
             if (!current) continue;
             Case copy = *current;
-            std::string lost;
-            for (auto it = copy.attachments.begin(); it != copy.attachments.end();) {
-                if (it->thumbnail_sha256 == sha) it->thumbnail_sha256.clear();  // the photo itself is shown small
-                if (it->sha256 == sha) {
-                    lost = it->filename;
-                    it = copy.attachments.erase(it);
-                } else {
-                    ++it;
-                }
-            }
-            if (lost.empty()) {
-                (void)commit_case(app, copy, "");
-                continue;
-            }
-            append_audit(copy, actor(app), "Evidence " + lost + " could not be kept on this device: the browser's storage is full");
+            auto lost = remove_lost_evidence(copy, sha, actor(app));
+            if (!lost) continue;
             Status saved = commit_case(app, copy, "");
-            say(app, lost + " could not be kept: this browser's storage for Doorstep is full. Case " + copy.reference +
+            if (lost->empty()) continue;  // a thumbnail only: the photo is shown small
+            say(app, *lost + " could not be kept: this browser's storage for Doorstep is full. Case " + copy.reference +
                          (saved ? " is saved without it." : " could not be saved either: " + saved.error().text()) +
                          " Export your cases, free some space on this device, then add it again.",
                 true);

@@ -11,6 +11,7 @@
 #include "core/rules/oversight.h"
 #include "core/rules/workflow.h"
 #include "ui/form_problems.h"
+#include "ui/forms.h"
 #include "ui/screens.h"
 #include "ui/semantics.h"
 #include "ui/theme.h"
@@ -105,7 +106,7 @@ void ombudsman_part(App& app, const Case& c) {
                 ButtonOptions b = row_button("order-complied-" + std::to_string(i), "Order: " + order.description, true);
                 if (button("Mark order " + std::to_string(i + 1) + " complied", b)) {
                     open_dialog(app, DialogKind::OrderComplied, c.id);
-                    s.dialog.number1 = int(i);
+                    s.dialog.form<OrderCompliedForm>(s.today).order = int(i);
                 }
             }
             sem_pop();
@@ -190,13 +191,13 @@ void remedies_part(App& app, const Case& c) {
             else if (r.state == RemedyState::Offered) kind = DialogKind::RemedyAnswer, label = "Record the answer to " + name;
             if (kind != DialogKind::None && button(label, row_button("remedy-" + id, r.description, true))) {
                 open_dialog(app, kind, c.id, st.number);
-                s.dialog.number1 = int(i);
+                s.dialog.form<RemedyStepForm>(s.today).remedy = int(i);
             }
             const bool can_finish = !r.completed && r.state != RemedyState::Declined;
             if (can_finish && button(std::string(r.type == RemedyType::Financial ? "Record payment of " : "Record completion of ") + name,
                                      row_button("remedy-done-" + id, r.description, kind == DialogKind::None))) {
                 open_dialog(app, DialogKind::RemedyDone, c.id, st.number);
-                s.dialog.number1 = int(i);
+                s.dialog.form<RemedyStepForm>(s.today).remedy = int(i);
             }
             sem_pop();
         }
@@ -207,32 +208,16 @@ void remedies_part(App& app, const Case& c) {
 // ---------------------------------------------------------------------------
 // Forms
 
-// Calls `apply` on a copy of the case; saves and closes when the engine agrees,
-// else shows its words at the field they are about.
-template <class F>
-void save_if_allowed(App& app, const Case& original, F apply, const std::string& done, const FieldLabels& fields) {
-    Case copy = original;
-    Status st = apply(copy);
-    if (st) st = commit_case(app, copy, done);
-    if (!st) {
-        refuse_dialog(app, st.error(), fields);
-        return;
-    }
-    close_dialog(app);
-    say(app, done);
-}
-
-void show_error(const DialogState& dlg) { problem_summary(dlg.problems); }
-
 void referral_form(App& app, const Case& c) {
     DialogState& dlg = app.state->dialog;
+    auto& f = dlg.form<ReferralForm>(app.state->today);
     paragraph("The Ombudsman's letter or email gives its case reference.", true);
-    date_field("Date referred", dlg.date, required_field());
-    text_field("Ombudsman's reference", dlg.text1, required_field());
-    show_error(dlg);
+    date_field("Date referred", f.on, required_field());
+    text_field("Ombudsman's reference", f.reference, required_field());
+    problem_summary(dlg.problems);
     if (button("Record the referral", ButtonStyle::Primary)) {
-        const Date on = dlg.date.value_or(app.state->today);
-        save_if_allowed(app, c, [&](Case& x) { return refer_to_ombudsman(x, on, dlg.text1, actor(app)); },
+        const Date on = f.on.value_or(app.state->today);
+        attempt(app, c, [&](Case& x) { return refer_to_ombudsman(x, on, f.reference, actor(app)); },
                         "Referral to the Housing Ombudsman recorded.",
                         {{"ombudsman.referred", "Date referred"}, {"ombudsman.reference", "Ombudsman's reference"}});
     }
@@ -240,16 +225,16 @@ void referral_form(App& app, const Case& c) {
 
 void determination_form(App& app, const Case& c) {
     DialogState& dlg = app.state->dialog;
-    if (dlg.opened_this_frame) dlg.choice1 = -1;
-    combo("Determination", dlg.choice1, determination_labels(), "As the Ombudsman's determination letter says");
-    date_field("Date of the determination", dlg.date, required_field());
+    auto& f = dlg.form<DeterminationForm>(app.state->today);
+    combo("Determination", f.determination, determination_labels(), "As the Ombudsman's determination letter says");
+    date_field("Date of the determination", f.on, required_field());
     paragraph("Orders that come with a finding of severe maladministration, maladministration or service failure are "
               "added one by one after this.", true);
-    show_error(dlg);
+    problem_summary(dlg.problems);
     if (button("Record the determination", ButtonStyle::Primary)) {
-        const Determination d = dlg.choice1 >= 0 ? kDeterminations[dlg.choice1] : Determination::Pending;
-        const Date on = dlg.date.value_or(app.state->today);
-        save_if_allowed(app, c, [&](Case& x) { return record_determination(x, d, on, actor(app)); },
+        const Determination d = f.determination >= 0 ? kDeterminations[f.determination] : Determination::Pending;
+        const Date on = f.on.value_or(app.state->today);
+        attempt(app, c, [&](Case& x) { return record_determination(x, d, on, actor(app)); },
                         std::string("Determination recorded: ") + labels::determination(d) + ".",
                         {{"ombudsman.determination", "Determination"}, {"ombudsman.determined", "Date of the determination"}});
     }
@@ -257,42 +242,43 @@ void determination_form(App& app, const Case& c) {
 
 void order_form(App& app, const Case& c) {
     DialogState& dlg = app.state->dialog;
-    if (dlg.opened_this_frame) dlg.date.reset();
+    auto& f = dlg.form<OrderForm>(app.state->today);
     FieldOptions what = required_field();
     what.multiline = true;
     what.lines = 2;
-    text_field("What the Ombudsman ordered", dlg.text1, what);
-    date_field("Due by", dlg.date, required_field());
-    show_error(dlg);
+    text_field("What the Ombudsman ordered", f.description, what);
+    date_field("Due by", f.due, required_field());
+    problem_summary(dlg.problems);
     if (button("Add the order", ButtonStyle::Primary)) {
-        if (!dlg.date) {
+        if (!f.due) {
             refuse_form(dlg.problems, "Due by", "Give the date the order is due by.");
             app.state->last_message = dlg.problems.engine_text;
             return;
         }
-        const Date due = *dlg.date;
-        save_if_allowed(app, c, [&](Case& x) { return add_order(x, dlg.text1, due, actor(app)); }, "Ombudsman order added.",
+        const Date due = *f.due;
+        attempt(app, c, [&](Case& x) { return add_order(x, f.description, due, actor(app)); }, "Ombudsman order added.",
                         {{"orders.description", "What the Ombudsman ordered"}, {"orders.due", "Due by"}});
     }
 }
 
 void order_complied_form(App& app, const Case& c) {
     DialogState& dlg = app.state->dialog;
-    const int i = dlg.number1;
+    auto& f = dlg.form<OrderCompliedForm>(app.state->today);
+    const int i = f.order;
     if (c.ombudsman && i >= 0 && i < int(c.ombudsman->orders.size())) {
         const OmbudsmanOrder& o = c.ombudsman->orders[size_t(i)];
         label_value("Order " + std::to_string(i + 1), o.description + ", due " + long_date(o.due));
     }
-    date_field("Date complied with", dlg.date, required_field());
+    date_field("Date complied with", f.on, required_field());
     FieldOptions ev = required_field();
     ev.multiline = true;
     ev.lines = 2;
     ev.hint = "What was sent to the Ombudsman to show it was done";
-    text_field("Evidence of compliance", dlg.text1, ev);
-    show_error(dlg);
+    text_field("Evidence of compliance", f.evidence, ev);
+    problem_summary(dlg.problems);
     if (button("Record compliance", ButtonStyle::Primary)) {
-        const Date on = dlg.date.value_or(app.state->today);
-        save_if_allowed(app, c, [&](Case& x) { return complete_order(x, i, on, dlg.text1, actor(app)); },
+        const Date on = f.on.value_or(app.state->today);
+        attempt(app, c, [&](Case& x) { return complete_order(x, i, on, f.evidence, actor(app)); },
                         "Ombudsman order " + std::to_string(i + 1) + " complied with.",
                         {{"orders.completed", "Date complied with"}, {"orders.evidence", "Evidence of compliance"}});
     }
@@ -300,42 +286,44 @@ void order_complied_form(App& app, const Case& c) {
 
 void survey_offer_form(App& app, const Case& c) {
     DialogState& dlg = app.state->dialog;
+    auto& f = dlg.form<SurveyOfferForm>(app.state->today);
     if (const Stage* st = stage_of(c, dlg.stage); st && st->responded)
         paragraph("Stage " + std::to_string(dlg.stage) + " was answered " + long_date(*st->responded) + ".", true);
-    date_field("Date offered", dlg.date, required_field());
-    show_error(dlg);
+    date_field("Date offered", f.on, required_field());
+    problem_summary(dlg.problems);
     if (button("Record the offer", ButtonStyle::Primary)) {
-        const Date on = dlg.date.value_or(app.state->today);
+        const Date on = f.on.value_or(app.state->today);
         const int stage = dlg.stage;
-        save_if_allowed(app, c, [&](Case& x) { return offer_survey(x, stage, on, actor(app)); },
+        attempt(app, c, [&](Case& x) { return offer_survey(x, stage, on, actor(app)); },
                         "Stage " + std::to_string(stage) + " survey offered.", {{"surveys.on", "Date offered"}});
     }
 }
 
 void survey_answer_form(App& app, const Case& c) {
     DialogState& dlg = app.state->dialog;
-    radio_choice("The resident", dlg.choice1, {"Answered", "Declined"});
-    date_field(dlg.choice1 == 0 ? "Date answered" : "Date declined", dlg.date, required_field());
-    if (dlg.choice1 == 0) {
+    auto& f = dlg.form<SurveyAnswerForm>(app.state->today);
+    radio_choice("The resident", f.answer, {"Answered", "Declined"});
+    date_field(f.answer == 0 ? "Date answered" : "Date declined", f.on, required_field());
+    if (f.answer == 0) {
         const std::string hint = "1 very dissatisfied to 5 very satisfied; 0 if the question was not answered";
-        number_field("Satisfied with how the complaint was handled", dlg.number2, 0, 5, with_hint(hint));
-        number_field("Satisfied with the outcome", dlg.number3, 0, 5, with_hint(hint));
-        number_field("Felt listened to", dlg.number4, 0, 5, with_hint(hint));
+        number_field("Satisfied with how the complaint was handled", f.handling, 0, 5, with_hint(hint));
+        number_field("Satisfied with the outcome", f.outcome, 0, 5, with_hint(hint));
+        number_field("Felt listened to", f.listened, 0, 5, with_hint(hint));
     }
-    show_error(dlg);
-    if (button(dlg.choice1 == 0 ? "Record the answers" : "Record that it was declined", ButtonStyle::Primary)) {
-        const Date on = dlg.date.value_or(app.state->today);
+    problem_summary(dlg.problems);
+    if (button(f.answer == 0 ? "Record the answers" : "Record that it was declined", ButtonStyle::Primary)) {
+        const Date on = f.on.value_or(app.state->today);
         const int stage = dlg.stage;
         const std::string name = "Stage " + std::to_string(stage) + " survey";
-        const std::string date = dlg.choice1 == 0 ? "Date answered" : "Date declined";
+        const std::string date = f.answer == 0 ? "Date answered" : "Date declined";
         const FieldLabels fields = {{"surveys.answered_on", date}, {"surveys.satisfied_handling", "Satisfied with how the complaint was handled"},
                                     {"surveys.satisfied_outcome", "Satisfied with the outcome"}, {"surveys.felt_listened", "Felt listened to"}};
-        if (dlg.choice1 == 0) {
-            const SurveyAnswers a{dlg.number2, dlg.number3, dlg.number4};
-            save_if_allowed(app, c, [&](Case& x) { return record_survey_answers(x, stage, on, a, actor(app)); },
+        if (f.answer == 0) {
+            const SurveyAnswers a{f.handling, f.outcome, f.listened};
+            attempt(app, c, [&](Case& x) { return record_survey_answers(x, stage, on, a, actor(app)); },
                             name + " answers recorded.", fields);
         } else {
-            save_if_allowed(app, c, [&](Case& x) { return record_survey_declined(x, stage, on, actor(app)); },
+            attempt(app, c, [&](Case& x) { return record_survey_declined(x, stage, on, actor(app)); },
                             name + " declined.", fields);
         }
     }
@@ -349,20 +337,21 @@ const Remedy* remedy_of(const Case& c, int stage_no, int index) {
 
 void remedy_form(App& app, const Case& c) {
     DialogState& dlg = app.state->dialog;
-    const int stage = dlg.stage, index = dlg.number1;
+    auto& f = dlg.form<RemedyStepForm>(app.state->today);
+    const int stage = dlg.stage, index = f.remedy;
     if (const Remedy* r = remedy_of(c, stage, index)) paragraph(remedy_text(*r));
     const DialogKind kind = dlg.kind;
-    if (kind == DialogKind::RemedyAnswer) radio_choice("The resident", dlg.choice1, {"Accepted", "Declined"});
+    if (kind == DialogKind::RemedyAnswer) radio_choice("The resident", f.answer, {"Accepted", "Declined"});
     const char* date_label = kind == DialogKind::RemedyOffer    ? "Date offered"
-                             : kind == DialogKind::RemedyAnswer ? (dlg.choice1 == 0 ? "Date accepted" : "Date declined")
+                             : kind == DialogKind::RemedyAnswer ? (f.answer == 0 ? "Date accepted" : "Date declined")
                                                                 : "Date paid or done";
-    date_field(date_label, dlg.date, required_field());
-    show_error(dlg);
+    date_field(date_label, f.on, required_field());
+    problem_summary(dlg.problems);
     if (button(kind == DialogKind::RemedyOffer ? "Record the offer" : kind == DialogKind::RemedyAnswer ? "Record the answer" : "Record it done",
                ButtonStyle::Primary)) {
-        const Date on = dlg.date.value_or(app.state->today);
-        const bool accepted = dlg.choice1 == 0;
-        save_if_allowed(app, c, [&](Case& x) {
+        const Date on = f.on.value_or(app.state->today);
+        const bool accepted = f.answer == 0;
+        attempt(app, c, [&](Case& x) {
             if (kind == DialogKind::RemedyOffer) return offer_remedy(x, stage, index, on, actor(app));
             if (kind == DialogKind::RemedyAnswer) return record_remedy_answer(x, stage, index, accepted, on, actor(app));
             return complete_remedy(x, stage, index, on, actor(app));

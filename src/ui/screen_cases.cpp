@@ -20,18 +20,6 @@ namespace doorstep::ui {
 
 namespace {
 
-Ink urgency_ink(Urgency u, bool open) {
-    const Palette& p = theme();
-    if (!open) return p.done;
-    switch (u) {
-        case Urgency::Overdue: return p.overdue;
-        case Urgency::DueToday: return p.due_today;
-        case Urgency::DueSoon: return p.due_soon;
-        case Urgency::Upcoming: return p.upcoming;
-        case Urgency::None: break;
-    }
-    return p.secondary;
-}
 
 std::string lower(std::string s) {
     for (char& c : s) c = char(std::tolower((unsigned char)c));
@@ -137,7 +125,7 @@ void case_rows(App& app, const std::vector<int>& rows, const char* list_name, fl
             std::string days = st.open ? days_left_text(st) : std::string(st.label);
             std::string stage = stage_text(c, st);
             std::string next = st.open && st.next != NextAction::None ? std::string(st.next_label) : std::string(st.label);
-            Ink ink = urgency_ink(st.urgency, st.open);
+            Ink ink = st.open ? urgency_ink(st.urgency, theme().secondary) : theme().done;
 
             ImGui::PushID(int(i));
             sem_set_row(r + 1, n);
@@ -200,7 +188,7 @@ void draw_cases(App& app) {
         s.focus_cases_search = false;
     }
 
-    static bool show_filters = false;
+    bool& show_filters = s.show_filters;
     int active = active_filters(s.filter);
     std::string toggle = show_filters ? "Hide filters" : (active ? "Filters (" + std::to_string(active) + " on)" : "Filters");
     ButtonOptions tb;

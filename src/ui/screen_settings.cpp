@@ -137,8 +137,9 @@ void draw_settings(App& app) {
             app.host.pick_file(".json,application/json", false, [self](const std::string& name, const std::string&, std::string bytes) {
                 AppState& st = *self->state;
                 open_dialog(*self, DialogKind::ImportFile, "");
-                st.dialog.import_name = name;
-                st.dialog.import_text = std::move(bytes);
+                ImportForm& f = st.dialog.form<ImportForm>(st.today);
+                f.file_name = name;
+                f.text = std::move(bytes);
             });
         } else {
             say(app, "Choosing a file is not available here.", true);
@@ -356,18 +357,19 @@ void draw_settings_dialog(App& app) {
     AppState& s = *app.state;
     DialogState& dlg = s.dialog;
     if (dlg.kind == DialogKind::ImportFile) {
-        paragraph("File: " + dlg.import_name + " (" + bytes_text(int64_t(dlg.import_text.size())) + ")");
+        ImportForm& f = dlg.form<ImportForm>(s.today);
+        paragraph("File: " + f.file_name + " (" + bytes_text(int64_t(f.text.size())) + ")");
         std::vector<std::string> modes = {"Merge with the cases here", "Replace everything here"};
-        radio_choice("How to import", dlg.choice1, modes,
+        radio_choice("How to import", f.mode, modes,
                      "Merge keeps both sides and flags conflicts. Replace removes what is here now.");
         problem_summary(dlg.problems);
         if (button("Import", ButtonStyle::Primary)) {
             std::string message;
-            bool merge = dlg.choice1 == 0;
-            bool bundle = dlg.import_text.find("\"files\"") != std::string::npos;
+            bool merge = f.mode == 0;
+            bool bundle = f.text.find("\"files\"") != std::string::npos;
             bool ok;
             if (bundle && s.store) {
-                auto r = s.store->import_bundle(dlg.import_text, merge);
+                auto r = s.store->import_bundle(f.text, merge);
                 ok = r.is_ok();
                 message = ok ? "Imported " + std::to_string(r->cases_in_file) + " cases and " +
                                    std::to_string(r->attachments_added) + " attachments."
@@ -377,14 +379,14 @@ void draw_settings_dialog(App& app) {
                     say_saved(app, message);
                 }
             } else {
-                ok = app_import_json(app, dlg.import_text, merge, message);
+                ok = app_import_json(app, f.text, merge, message);
             }
             if (ok) close_dialog(app);
             else refuse_form(dlg.problems, "", message);
         }
         return;
     }
-    // Sample data: choice1 == 1 load, 0 remove (stage field carries it).
+    // Sample data: stage 1 loads it, 0 removes it.
     bool load = dlg.stage == 1;
     if (load) {
         paragraph("About 200 invented cases spread over the last year, marked as sample data. Real cases on this device are "

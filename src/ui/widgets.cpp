@@ -32,15 +32,10 @@ bool& g_focus_heading = g_active.heading;
 bool& g_focus_first = g_active.first;
 bool& g_first_takes_dom_focus = g_active.first_takes_dom_focus;
 
-// What a person is typing into a date, number or money field, kept until it parses.
-struct EditText {
-    std::string text;
-    std::string shown_for;  // the value the text was last synced from
-};
-std::unordered_map<ImGuiID, EditText>& edit_texts() {
-    static std::unordered_map<ImGuiID, EditText> m;
-    return m;
-}
+// The app's edits (widgets_begin_frame); a spare set before the app's first frame.
+FieldEdits g_spare_edits;
+FieldEdits* g_edits = &g_spare_edits;
+FieldEdits& edit_texts() { return *g_edits; }
 
 bool g_focus_held = false;
 bool g_focus_taken = false;  // focus moved or a scroll was asked for this frame: one more frame shows it
@@ -236,13 +231,26 @@ bool raw_text_input(const std::string& label, const std::string& idlabel, std::s
 
 }  // namespace
 
-void widgets_begin_frame() {
+void widgets_begin_frame(FieldEdits& edits) {
+    g_edits = &edits;
     form_problems_begin_frame();
     g_focus_taken = false;
     g_active = g_pending;
     g_pending = FocusRequest{};
     // Edit buffers for fields not drawn last frame are dropped lazily: a small map.
     if (edit_texts().size() > 256) edit_texts().clear();
+}
+
+Ink urgency_ink(Urgency u, const Ink& none) {
+    const Palette& p = theme();
+    switch (u) {
+        case Urgency::Overdue: return p.overdue;
+        case Urgency::DueToday: return p.due_today;
+        case Urgency::DueSoon: return p.due_soon;
+        case Urgency::Upcoming: return p.upcoming;
+        case Urgency::None: break;
+    }
+    return none;
 }
 
 float avail_width() { return ImGui::GetContentRegionAvail().x; }
@@ -308,7 +316,7 @@ bool number_field(const std::string& label, int& value, int min, int max, const 
     const float top = ImGui::GetCursorScreenPos().y;
     field_label(label, o);
     ImGuiID id = ImGui::GetID(hidden_id(label, o.id).c_str());
-    EditText& et = edit_texts()[id];
+    FieldEdit& et = edit_texts()[id];
     std::string current = std::to_string(value);
     if (et.shown_for != current) {
         et.text = current;
@@ -336,7 +344,7 @@ bool money_field(const std::string& label, int64_t& pence, const FieldOptions& o
     const float top = ImGui::GetCursorScreenPos().y;
     field_label(label, o);
     ImGuiID id = ImGui::GetID(hidden_id(label, o.id).c_str());
-    EditText& et = edit_texts()[id];
+    FieldEdit& et = edit_texts()[id];
     std::string current = format_money(Money{pence});
     if (et.shown_for != current) {
         et.text = pence == 0 ? std::string() : current;
@@ -368,7 +376,7 @@ bool date_field(const std::string& label, std::optional<Date>& value, const Fiel
     const float top = ImGui::GetCursorScreenPos().y;
     field_label(label, fo);
     ImGuiID id = ImGui::GetID(hidden_id(label, o.id).c_str());
-    EditText& et = edit_texts()[id];
+    FieldEdit& et = edit_texts()[id];
     std::string current = value ? to_iso(*value) : std::string();
     if (et.shown_for != current) {
         et.text = format_date_field(value);

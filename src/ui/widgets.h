@@ -4,6 +4,7 @@
 // Labels are visible text above the field (never a placeholder alone).
 #pragma once
 #include "core/base/date.h"
+#include "core/rules/deadlines.h"
 #include "ui/palette.h"
 #include "ui/semantics.h"
 
@@ -11,6 +12,7 @@
 
 #include <optional>
 #include <string>
+#include <unordered_map>
 #include <vector>
 
 namespace doorstep::ui {
@@ -101,7 +103,19 @@ bool focus_pending();
 void want_next_frame();
 // Navigation bars hold focus requests back, so a screen's own first control takes them.
 void focus_hold(bool hold);        // a request waits for the next frame (ask the platform for one)
-void widgets_begin_frame();  // call before drawing: applies the requests made last frame
+// What a person is typing into a date, number or money field, kept until it
+// parses, by the field's ImGui id (the app keeps it: AppState::field_edits).
+struct FieldEdit {
+    std::string text;
+    std::string shown_for;  // the value the text was last synced from
+};
+using FieldEdits = std::unordered_map<ImGuiID, FieldEdit>;
+// Call before drawing: applies the focus requests made last frame; the fields
+// keep what is being typed in `edits` until the next call.
+void widgets_begin_frame(FieldEdits& edits);
+
+// The colours that say how urgent a deadline is (overdue, due today, soon, later); `none` without one.
+Ink urgency_ink(Urgency u, const Ink& none);
 
 // Width available on this row and the current layout width class.
 float avail_width();
