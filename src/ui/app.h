@@ -34,7 +34,6 @@ double app_next_timer_seconds(const App& app); // seconds until a timed redraw (
 std::string app_export_json(App& app);
 bool app_import_json(App& app, const std::string& text, bool merge, std::string& message);
 std::string app_last_message(const App& app);
-void app_on_store_flushed(App& app);       // platform: pending writes reached IndexedDB
 void app_before_unload(App& app);          // save drafts now (visibilitychange hidden / pagehide)
 
 // Fonts and look. Call app_build_fonts once after ImGui::CreateContext (before
