@@ -33,13 +33,13 @@ function(doorstep_sources out_var name)
   set(${out_var} "${found}" PARENT_SCOPE)
 endfunction()
 
-# Header-only libraries from Debian (nlohmann/json, doctest) live in /usr/include.
+# Header-only libraries from Debian (nlohmann/json, doctest, stb) live in /usr/include.
 # The native compiler finds them there. Emscripten must never see /usr/include itself
 # (glibc's headers would shadow its libc), so it gets a small folder of links instead.
 set(DOORSTEP_THIRD_PARTY_INCLUDE "${CMAKE_BINARY_DIR}/third_party_include")
-foreach(lib nlohmann doctest)
+foreach(lib nlohmann doctest stb)
   if(NOT EXISTS "/usr/include/${lib}")
-    message(FATAL_ERROR "/usr/include/${lib} is missing: run scripts/setup (installs nlohmann-json3-dev and doctest-dev)")
+    message(FATAL_ERROR "/usr/include/${lib} is missing: run scripts/setup (installs nlohmann-json3-dev, doctest-dev and libstb-dev)")
   endif()
   if(NOT EXISTS "${DOORSTEP_THIRD_PARTY_INCLUDE}/${lib}")
     file(MAKE_DIRECTORY "${DOORSTEP_THIRD_PARTY_INCLUDE}")

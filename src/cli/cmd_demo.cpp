@@ -6,7 +6,6 @@
 #include "core/data/case_json.h"
 #include "core/demo/demo.h"
 
-#include <cerrno>
 #include <chrono>
 #include <cstdlib>
 #include <ostream>
@@ -25,26 +24,10 @@ int run_demo(const Args& args, std::ostream& out, std::ostream& err) {
     if (!args.positional.empty()) return kUsage;
     DemoOptions options;
     options.on = today_local();
-    if (const auto text = args.option("--cases")) {
-        char* end = nullptr;
-        errno = 0;
-        const long n = std::strtol(text->c_str(), &end, 10);
-        if (text->empty() || *end != '\0' || errno != 0 || n < 1 || n > 100000) {
-            err << "doorstep demo: --cases must be a whole number from 1 to 100000, not '" << *text << "'\n";
-            return kUsage;
-        }
-        options.cases = static_cast<int>(n);
-    }
-    if (const auto text = args.option("--seed")) {
-        char* end = nullptr;
-        errno = 0;
-        const unsigned long long s = std::strtoull(text->c_str(), &end, 10);
-        if (text->empty() || *end != '\0' || errno != 0 || (*text)[0] == '-') {
-            err << "doorstep demo: --seed must be a whole number, not '" << *text << "'\n";
-            return kUsage;
-        }
-        options.seed = s;
-    }
+    long cases = options.cases;
+    if (!number_option(args, "demo", "--cases", 1, 100000, cases, err)) return kUsage;
+    options.cases = static_cast<int>(cases);
+    if (!seed_option(args, "demo", options.seed, err)) return kUsage;
     if (const auto text = args.option("--on")) {
         const std::optional<Date> d = date_argument(*text, "--on", err);
         if (!d) return kUsage;

@@ -26,11 +26,6 @@ std::optional<LetterKind> kind_argument(const std::string& text, std::ostream& e
     return k;
 }
 
-bool ends_with(const std::string& s, const char* tail) {
-    const std::string t(tail);
-    return s.size() >= t.size() && s.compare(s.size() - t.size(), t.size(), t) == 0;
-}
-
 int run_letter(const Args& args, std::ostream& out, std::ostream& err) {
     if (args.positional.size() != 3) return kUsage;
     const std::string& path = args.positional[0];

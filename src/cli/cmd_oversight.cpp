@@ -12,37 +12,12 @@
 #include <nlohmann/json.hpp>
 
 #include <cctype>
-#include <cerrno>
 #include <cstdlib>
 #include <ostream>
 #include <sstream>
 
 namespace doorstep::cli {
 namespace {
-
-std::optional<Dataset> load_dataset(const std::string& path, std::ostream& err) {
-    std::optional<Bundle> b = load_export(path, err, err);
-    if (!b) return std::nullopt;
-    return std::move(b->data);
-}
-
-int write_out(const Args& args, const std::string& bytes, std::ostream& out, std::ostream& err) {
-    const auto o = args.option("-o");
-    if (!o || *o == "-") {
-        out << bytes;
-        return kOk;
-    }
-    std::string error;
-    if (!write_file(*o, bytes, error)) {
-        err << "doorstep: " << error << "\n";
-        return kProblems;
-    }
-    return kOk;
-}
-
-bool ends_with(const std::string& s, const std::string& tail) {
-    return s.size() >= tail.size() && s.compare(s.size() - tail.size(), tail.size(), tail) == 0;
-}
 
 // --format, else the -o file's extension, else `fallback`.
 std::optional<std::string> format_of(const Args& args, const char* command, std::initializer_list<const char*> allowed,
@@ -77,32 +52,13 @@ int run_quality_sample(const Args& args, std::ostream& out, std::ostream& err) {
         err << "doorstep quality-sample: give the month with --month YYYY-MM\n";
         return kUsage;
     }
-    uint64_t seed = 0;
     const bool seed_given = args.option("--seed").has_value();
-    if (seed_given) {
-        const std::string text = *args.option("--seed");
-        char* end = nullptr;
-        errno = 0;
-        const unsigned long long s = std::strtoull(text.c_str(), &end, 10);
-        if (text.empty() || *end != '\0' || errno != 0 || text[0] == '-') {
-            err << "doorstep quality-sample: --seed must be a whole number, not '" << text << "'\n";
-            return kUsage;
-        }
-        seed = s;
-    } else {
-        seed = entropy_seed();
-    }
+    uint64_t seed = seed_given ? 0 : entropy_seed();
+    if (!seed_option(args, "quality-sample", seed, err)) return kUsage;
     std::optional<int> size;
-    if (const auto text = args.option("--size")) {
-        char* end = nullptr;
-        errno = 0;
-        const long n = std::strtol(text->c_str(), &end, 10);
-        if (text->empty() || *end != '\0' || errno != 0 || n < 0 || n > 10000) {
-            err << "doorstep quality-sample: --size must be a whole number from 0 to 10000, not '" << *text << "'\n";
-            return kUsage;
-        }
-        size = static_cast<int>(n);
-    }
+    long n = -1;
+    if (!number_option(args, "quality-sample", "--size", 0, 10000, n, err)) return kUsage;
+    if (n >= 0) size = static_cast<int>(n);
     const auto format = format_of(args, "quality-sample", {"text", "json"}, "text", err);
     if (!format) return kUsage;
 
@@ -136,7 +92,7 @@ int run_quality_sample(const Args& args, std::ostream& out, std::ostream& err) {
             cases.push_back(std::move(cj));
         }
         j["checks"] = std::move(cases);
-        return write_out(args, j.dump(2, ' ', false, nlohmann::detail::error_handler_t::replace) + "\n", out, err);
+        return write_output(args, j.dump(2, ' ', false, nlohmann::detail::error_handler_t::replace) + "\n", out, err);
     }
 
     std::ostringstream t;
@@ -162,7 +118,7 @@ int run_quality_sample(const Args& args, std::ostream& out, std::ostream& err) {
         }
     }
     if (!seed_given) err << "doorstep quality-sample: no --seed given; drew with seed " << sample->seed << "\n";
-    return write_out(args, t.str(), out, err);
+    return write_output(args, t.str(), out, err);
 }
 
 int run_case_study(const Args& args, std::ostream& out, std::ostream& err) {
@@ -183,7 +139,7 @@ int run_case_study(const Args& args, std::ostream& out, std::ostream& err) {
     if (!found->panel_review)
         err << "doorstep case-study: " << found->reference
             << " has no text reviewed for a panel, so its free text is shown as [not reviewed]\n";
-    return write_out(args, *format == "json" ? case_study_json_text(study) : case_study_html(study), out, err);
+    return write_output(args, *format == "json" ? case_study_json_text(study) : case_study_html(study), out, err);
 }
 
 const Registrar quality_sample_command{

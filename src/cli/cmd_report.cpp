@@ -13,11 +13,6 @@
 namespace doorstep::cli {
 namespace {
 
-bool ends_with(const std::string& s, const char* tail) {
-    const std::string t(tail);
-    return s.size() >= t.size() && s.compare(s.size() - t.size(), t.size(), t) == 0;
-}
-
 // --format, or the output file's extension, or text.
 std::optional<OutputFormat> format_argument(const Args& args, const char* command, std::ostream& err) {
     if (auto f = args.option("--format")) {
@@ -46,26 +41,6 @@ std::optional<int> int_argument(const std::string& text, const char* what, int m
         return std::nullopt;
     }
     return v;
-}
-
-std::optional<Dataset> load(const std::string& path, std::ostream& err) {
-    std::optional<Bundle> b = load_export(path, err, err);
-    if (!b) return std::nullopt;
-    return std::move(b->data);
-}
-
-int emit(const Args& args, const std::string& bytes, std::ostream& out, std::ostream& err) {
-    const auto o = args.option("-o");
-    if (!o || *o == "-") {
-        out << bytes;
-        return kOk;
-    }
-    std::string error;
-    if (!write_file(*o, bytes, error)) {
-        err << "doorstep: " << error << "\n";
-        return kProblems;
-    }
-    return kOk;
 }
 
 // The period: --from/--to, or --year Y (financial year from April Y) with an optional --quarter 1..4.
@@ -132,7 +107,7 @@ int run_report(const Args& args, std::ostream& out, std::ostream& err) {
         ro.homes = *n;
     }
 
-    const auto data = load(args.positional[0], err);
+    const auto data = load_dataset(args.positional[0], err);
     if (!data) return kProblems;
     const Report report = build_report(*data, ro);
 
@@ -152,7 +127,7 @@ int run_report(const Args& args, std::ostream& out, std::ostream& err) {
     }
     if (report.tsm.homes <= 0)
         err << "doorstep report: the number of homes owned is not set, so CH01 is left out; pass --homes N\n";
-    return emit(args, render_report(report, *format, options), out, err);
+    return write_output(args, render_report(report, *format, options), out, err);
 }
 
 int run_self_assessment(const Args& args, std::ostream& out, std::ostream& err) {
@@ -167,7 +142,7 @@ int run_self_assessment(const Args& args, std::ostream& out, std::ostream& err) 
     const auto format = format_argument(args, "self-assessment", err);
     if (!format) return kUsage;
 
-    const auto data = load(args.positional[0], err);
+    const auto data = load_dataset(args.positional[0], err);
     if (!data) return kProblems;
     auto provisions = load_code_provisions();
     if (!provisions) {
@@ -181,7 +156,7 @@ int run_self_assessment(const Args& args, std::ostream& out, std::ostream& err) 
         err << "doorstep self-assessment: no assessment for " << period.label
             << " in the file; every provision is shown unanswered beside the evidence\n";
     AssessmentDocument doc{a, &provisions.value(), &evidence, period, data->settings.landlord.name};
-    return emit(args, render_self_assessment(doc, *format), out, err);
+    return write_output(args, render_self_assessment(doc, *format), out, err);
 }
 
 const Registrar report_command{

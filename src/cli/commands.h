@@ -37,6 +37,7 @@
 #include "core/base/date.h"
 #include "storage/bundle.h"
 
+#include <cstdint>
 #include <iosfwd>
 #include <map>
 #include <optional>
@@ -91,8 +92,21 @@ bool write_file(const std::string& path, const std::string& bytes, std::string& 
 // to `problems_to` one a line as "PATH: where: message"; a file that cannot be read
 // is reported on `err`. nullopt when anything is wrong.
 std::optional<Bundle> load_export(const std::string& path, std::ostream& problems_to, std::ostream& err);
+// The records of an export or bundle (load_export, its problems on err).
+std::optional<Dataset> load_dataset(const std::string& path, std::ostream& err);
+// A command's output: into the -o file when one is given (not "-"), else onto `out`.
+// kOk, or kProblems with the reason on err.
+int write_output(const Args& args, const std::string& bytes, std::ostream& out, std::ostream& err);
+bool ends_with(const std::string& s, const std::string& tail);
 // A strict "YYYY-MM-DD" argument; prints a reason to err and returns nullopt otherwise.
 std::optional<Date> date_argument(const std::string& text, const char* what, std::ostream& err);
+// A whole-number option from min to max: false, with "doorstep COMMAND: NAME must be
+// a whole number from MIN to MAX, not '...'" on err, when it is given but not one.
+// `value` is set only when the option is given and valid.
+bool number_option(const Args& args, const char* command, const char* name, long min, long max, long& value,
+                   std::ostream& err);
+// --seed: any whole number from 0 up; false, with a reason on err, when it is not one.
+bool seed_option(const Args& args, const char* command, uint64_t& seed, std::ostream& err);
 // The clock every command uses: UK local time (Europe/London) from the machine's
 // UTC clock, whatever its time zone, or DOORSTEP_NOW="YYYY-MM-DDTHH:MM" when set.
 // nullopt with a reason when DOORSTEP_NOW is malformed.

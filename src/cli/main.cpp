@@ -88,6 +88,60 @@ std::optional<Date> date_argument(const std::string& text, const char* what, std
     return d;
 }
 
+std::optional<Dataset> load_dataset(const std::string& path, std::ostream& err) {
+    std::optional<Bundle> b = load_export(path, err, err);
+    if (!b) return std::nullopt;
+    return std::move(b->data);
+}
+
+int write_output(const Args& args, const std::string& bytes, std::ostream& out, std::ostream& err) {
+    const auto o = args.option("-o");
+    if (!o || *o == "-") {
+        out << bytes;
+        return kOk;
+    }
+    std::string error;
+    if (!write_file(*o, bytes, error)) {
+        err << "doorstep: " << error << "\n";
+        return kProblems;
+    }
+    return kOk;
+}
+
+bool ends_with(const std::string& s, const std::string& tail) {
+    return s.size() >= tail.size() && s.compare(s.size() - tail.size(), tail.size(), tail) == 0;
+}
+
+bool number_option(const Args& args, const char* command, const char* name, long min, long max, long& value,
+                   std::ostream& err) {
+    const auto text = args.option(name);
+    if (!text) return true;
+    char* end = nullptr;
+    errno = 0;
+    const long n = std::strtol(text->c_str(), &end, 10);
+    if (text->empty() || *end != '\0' || errno != 0 || n < min || n > max) {
+        err << "doorstep " << command << ": " << name << " must be a whole number from " << min << " to " << max
+            << ", not '" << *text << "'\n";
+        return false;
+    }
+    value = n;
+    return true;
+}
+
+bool seed_option(const Args& args, const char* command, uint64_t& seed, std::ostream& err) {
+    const auto text = args.option("--seed");
+    if (!text) return true;
+    char* end = nullptr;
+    errno = 0;
+    const unsigned long long s = std::strtoull(text->c_str(), &end, 10);
+    if (text->empty() || *end != '\0' || errno != 0 || (*text)[0] == '-') {
+        err << "doorstep " << command << ": --seed must be a whole number, not '" << *text << "'\n";
+        return false;
+    }
+    seed = s;
+    return true;
+}
+
 // The CLI's one clock: UK local time (Europe/London) whatever the machine's time
 // zone, so every countdown matches the app. DOORSTEP_NOW="YYYY-MM-DDTHH:MM" (UK
 // local) pins it for scripts and tests.

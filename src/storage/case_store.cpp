@@ -1,3 +1,11 @@
+// Index of this file (each a "// ---" section below; search for its heading):
+//   - Opening
+//   - Saving
+//   - Export tracking
+//   - Drafts
+//   - Attachments
+//   - Import, export and the commit protocol
+
 #include "storage/case_store.h"
 
 #include "storage/bundle.h"
@@ -323,22 +331,23 @@ Status CaseStore::write_side_file(const char* path, const Dataset& part) {
     return Status::ok();
 }
 
+Status CaseStore::save_side_file(const char* path, const Dataset& part, const std::function<void()>& keep) {
+    if (Status st = write_side_file(path, part); !st) return st;
+    keep();
+    (void)note_changes({}, true);
+    return Status::ok();
+}
+
 Status CaseStore::save_settings(const Settings& s) {
     Dataset part;
     part.settings = s;
-    if (Status st = write_side_file(kSettingsFile, part); !st) return st;
-    data_.settings = s;
-    (void)note_changes({}, true);
-    return Status::ok();
+    return save_side_file(kSettingsFile, part, [&] { data_.settings = s; });
 }
 
 Status CaseStore::save_learning(const std::vector<LearningItem>& items) {
     Dataset part;
     part.learning = items;
-    if (Status st = write_side_file(kLearningFile, part); !st) return st;
-    data_.learning = items;
-    (void)note_changes({}, true);
-    return Status::ok();
+    return save_side_file(kLearningFile, part, [&] { data_.learning = items; });
 }
 
 Status CaseStore::save_assurance(const std::vector<SelfAssessment>& assessments, const std::vector<QualityCheck>& checks,
@@ -347,12 +356,11 @@ Status CaseStore::save_assurance(const std::vector<SelfAssessment>& assessments,
     part.assessments = assessments;
     part.quality_checks = checks;
     part.non_compliance = events;
-    if (Status st = write_side_file(kAssuranceFile, part); !st) return st;
-    data_.assessments = assessments;
-    data_.quality_checks = checks;
-    data_.non_compliance = events;
-    (void)note_changes({}, true);
-    return Status::ok();
+    return save_side_file(kAssuranceFile, part, [&] {
+        data_.assessments = assessments;
+        data_.quality_checks = checks;
+        data_.non_compliance = events;
+    });
 }
 
 // ---------------------------------------------------------------------------

@@ -153,6 +153,8 @@ private:
     Status finish_commit(std::vector<Error>* notes);
     Result<ImportOutcome> apply_import(Dataset incoming, bool merge, ImportOutcome outcome);
     Status write_side_file(const char* path, const Dataset& part);
+    // Writes a side file; only once it is safely on disk does `keep` take the part into the store.
+    Status save_side_file(const char* path, const Dataset& part, const std::function<void()>& keep);
     Status note_changes(const std::vector<std::string>& case_ids, bool other);
     Status write_export_state();
     std::string now() const;

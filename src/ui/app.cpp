@@ -356,12 +356,6 @@ int case_index(App& app, const std::string& id) {
     return int(it->second);
 }
 
-Case* find_case(App& app, const std::string& id) {
-    (void)app;
-    (void)id;
-    return nullptr;  // cases are edited as copies: see commit_case
-}
-
 Actor actor(const App& app) {
     const Settings& st = data(app).settings;
     return Actor{st.officer_name.empty() ? std::string("Officer on this device") : st.officer_name, app.state->now_local};
@@ -734,10 +728,6 @@ void app_reload_store(App& app) {
         msg += ".";
     }
     say(app, msg);
-}
-
-void app_on_store_flushed(App& app) {
-    (void)app;  // the banner reads Host::storage each frame; nothing to recompute
 }
 
 void app_before_unload(App& app) {

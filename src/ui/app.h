@@ -37,7 +37,6 @@ std::string app_last_message(const App& app);
 // The platform loaded files another tab (or window) stored: read every one again
 // before anything can be saved here, and say what changed (21.1). Draws nothing.
 void app_reload_store(App& app);
-void app_on_store_flushed(App& app);       // platform: pending writes reached IndexedDB
 void app_before_unload(App& app);          // save drafts now (visibilitychange hidden / pagehide)
 
 // Fonts and look. Call app_build_fonts once after ImGui::CreateContext (before

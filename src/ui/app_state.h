@@ -1,6 +1,7 @@
 // The app's state in plain structs: the data on this device, the caches the
 // screens read every frame, and each screen's own state. Screens are free
-// functions over App (screens.h); storage goes through storage/case_store.h.
+// functions over App (screens.h); storage goes through the CaseStore
+// (storage/case_store.h), and a case changes only by commit_case.
 #pragma once
 #include "core/calendar/calendar.h"
 #include "core/model/dataset.h"
@@ -289,7 +290,6 @@ const Dataset& data(const App& app);
 
 void go(App& app, Screen screen);
 void open_case(App& app, const std::string& id);
-Case* find_case(App& app, const std::string& id);
 int case_index(App& app, const std::string& id);
 Actor actor(const App& app);
 // Saves a changed case, refreshes the caches and says so (status region).

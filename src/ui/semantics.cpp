@@ -4,6 +4,8 @@
 #include "ui/semantics.h"
 #include "ui/semantics_internal.h"
 
+#include "core/base/json_string.h"
+
 #include "imgui.h"
 #include "imgui_internal.h"
 
@@ -56,28 +58,6 @@ uint32_t synthetic_id(Role role, const std::string& text) {
     auto& b = B();
     while (id == 0 || b.described.count(id)) id = ImHashData(&id, sizeof id, 0x9e3779b9u);
     return id;
-}
-
-void append_escaped(std::string& out, const std::string& s) {
-    out += '"';
-    for (unsigned char c : s) {
-        switch (c) {
-            case '"': out += "\\\""; break;
-            case '\\': out += "\\\\"; break;
-            case '\n': out += "\\n"; break;
-            case '\r': out += "\\r"; break;
-            case '\t': out += "\\t"; break;
-            default:
-                if (c < 0x20) {
-                    char buf[8];
-                    std::snprintf(buf, sizeof buf, "\\u%04x", c);
-                    out += buf;
-                } else {
-                    out += char(c);
-                }
-        }
-    }
-    out += '"';
 }
 
 void append_number(std::string& out, float v) {
@@ -427,14 +407,14 @@ std::string sem_to_json(const SemanticsTree& tree, float css_scale) {
         out += ",\"role\":\"";
         out += role_name(n.role);
         out += "\",\"name\":";
-        append_escaped(out, n.name);
+        append_json_string(out, n.name);
         if (!n.value.empty()) {
             out += ",\"value\":";
-            append_escaped(out, n.value);
+            append_json_string(out, n.value);
         }
         if (!n.description.empty()) {
             out += ",\"description\":";
-            append_escaped(out, n.description);
+            append_json_string(out, n.description);
         }
         if (n.level) {
             out += ",\"level\":";

@@ -3,6 +3,15 @@
 // references run in order, then each plan is played through the workflow up to
 // the demo's "today": anything dated later has not happened yet, which leaves
 // recent cases open at every step.
+//
+// Index of this file (each a "// ---" section below; search for its heading):
+//   - Invented words (names, places, topics, adjustments, refusal reasoning)
+//   - Plans (what will happen to a record, and how old it is)
+//   - Small helpers (of the Generator, which holds the rest)
+//   - Planning: random plans, then the features every demo should show
+//   - Playing a plan through the workflow (requests, complaints, stages, remedies, stage 3, Ombudsman, hazards, photos)
+//   - Records beside the cases (learning, quality checks, non-compliance, self-assessments)
+//   - then make_demo, demo_bundle_text and make_demo_dataset at the end
 #include "core/demo/demo.h"
 
 #include "core/base/base64.h"

@@ -1,3 +1,8 @@
+// Index of this file (each a "// ---" section below; search for its heading):
+//   - The names each letter offers (also the documentation of assets/letters/README.md)
+//   - Small words
+//   - One pass over the case: values for the template and checklist items together
+
 #include "core/letters/letter_content.h"
 
 #include "core/rules/deadlines.h"

@@ -1,5 +1,6 @@
 #include "core/letters/letter_output.h"
 
+#include "core/document/html.h"
 #include "core/letters/letter_template.h"
 
 namespace doorstep {
@@ -91,22 +92,6 @@ std::string marked_to_text(const std::string& marked) {
     std::string out;
     for (char c : marked)
         if (!is_open(c) && !is_close(c)) out += c;
-    return out;
-}
-
-std::string html_escape(const std::string& s) {
-    std::string out;
-    out.reserve(s.size());
-    for (char c : s) {
-        switch (c) {
-            case '&': out += "&amp;"; break;
-            case '<': out += "&lt;"; break;
-            case '>': out += "&gt;"; break;
-            case '"': out += "&quot;"; break;
-            case '\'': out += "&#39;"; break;
-            default: out += c;
-        }
-    }
     return out;
 }
 
@@ -255,12 +240,6 @@ void join_lines_html(std::string& out, const std::vector<std::string>& lines) {
 
 std::string page_html(const LetterPage& page) {
     std::string h;
-    h += "<!DOCTYPE html>\n<html lang=\"en-GB\">\n<head>\n<meta charset=\"utf-8\">\n";
-    h += "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n";
-    h += "<title>" + html_escape(page.title) + "</title>\n<style>" + kStyle + "</style>\n</head>\n";
-    std::string classes = std::string(page.large_print ? "large-print" : "") + (page.large_print && page.easy_read ? " " : "") +
-                          (page.easy_read ? "easy-read" : "");
-    h += classes.empty() ? "<body>\n" : "<body class=\"" + classes + "\">\n";
     if (!page.warnings.empty()) {
         // A named section (a landmark), so that nothing on the page is outside one.
         h += "<section class=\"draft\" aria-label=\"Draft: not ready to send\">\n<p><strong>Draft: not ready to send.</strong> "
@@ -286,12 +265,9 @@ std::string page_html(const LetterPage& page) {
     for (const LetterBlock& b : letter_blocks(page.body)) {
         switch (b.type) {
             case LetterBlock::Type::Title:
-                section = marked_to_html(b.lines.front());
-                h += "<h1>" + section + "</h1>\n";
-                break;
             case LetterBlock::Type::Heading:
                 section = marked_to_html(b.lines.front());
-                h += "<h2>" + section + "</h2>\n";
+                h += html_heading(b.type == LetterBlock::Type::Title ? 1 : 2, section);
                 break;
             case LetterBlock::Type::Paragraph: h += "<p>"; join_lines_html(h, b.lines); h += "</p>\n"; break;
             case LetterBlock::Type::Quote: h += "<blockquote><p>"; join_lines_html(h, b.lines); h += "</p></blockquote>\n"; break;
@@ -300,23 +276,24 @@ std::string page_html(const LetterPage& page) {
                 for (const std::string& l : b.lines) h += "<li>" + marked_to_html(l) + "</li>\n";
                 h += "</ul>\n";
                 break;
-            case LetterBlock::Type::Table:
-                h += "<table class=\"data\">\n<caption class=\"visually-hidden\">" + section + "</caption>\n<thead>\n<tr>";
-                for (const std::string& c : b.rows.front()) h += "<th scope=\"col\">" + marked_to_html(c) + "</th>";
-                h += "</tr>\n</thead>\n<tbody>\n";
+            case LetterBlock::Type::Table: {
+                HtmlTable t{"", "data", section, "visually-hidden", {}, {}, false, ""};
+                for (const std::string& c : b.rows.front()) t.header_html.push_back(marked_to_html(c));
                 for (size_t r = 1; r < b.rows.size(); ++r) {
-                    h += "<tr>";
-                    for (const std::string& c : b.rows[r]) h += "<td>" + marked_to_html(c) + "</td>";
-                    h += "</tr>\n";
+                    std::vector<HtmlCell>& cells = t.rows.emplace_back();
+                    for (const std::string& c : b.rows[r]) cells.push_back(marked_to_html(c));
                 }
-                h += "</tbody>\n</table>\n";
+                h += html_table(t);
                 break;
+            }
         }
     }
     h += "</div>\n";
     if (!page.copy_to.empty()) h += "<p class=\"copy-to\">Copy to: " + html_escape(page.copy_to) + "</p>\n";
-    h += "</main>\n</body>\n</html>\n";
-    return h;
+    h += "</main>\n";
+    const std::string classes = std::string(page.large_print ? "large-print" : "") +
+                                (page.large_print && page.easy_read ? " " : "") + (page.easy_read ? "easy-read" : "");
+    return html_page(page.title, kStyle, h, classes);
 }
 
 }  // namespace doorstep

@@ -44,6 +44,5 @@ std::string page_html(const LetterPage& page);
 // A marked string as plain text (gaps keep their brackets) or as escaped HTML.
 std::string marked_to_text(const std::string& marked);
 std::string marked_to_html(const std::string& marked);
-std::string html_escape(const std::string& s);
 
 }  // namespace doorstep

@@ -1,9 +1,13 @@
+// Index of this file (each a "// ---" section below; search for its heading):
+//   - Finding personal details (redacting them, and reviewing text for a panel)
+//   - Building the study
+//   - Documents (JSON and HTML)
 #include "core/reports/case_study.h"
 
 #include "core/model/audit.h"
 #include "core/rules/deadlines.h"
 #include "core/model/labels.h"
-#include "core/reports/report_output.h"
+#include "core/document/html.h"
 #include "core/reports/reports.h"
 
 #include <nlohmann/json.hpp>
@@ -607,63 +611,60 @@ std::string paragraphs(const std::string& text) {
     return out;
 }
 
+const char* kCss =
+    "\n"
+    "body{font-family:system-ui,-apple-system,'Segoe UI',Roboto,Arial,sans-serif;font-size:12pt;line-height:1.5;"
+    "color:#111;background:#fff;margin:0}\n"
+    "main{max-width:46rem;margin:0 auto;padding:1.5rem}\n"
+    "h1{font-size:1.6rem;margin:0 0 .25rem}h2{font-size:1.25rem;margin:1.5rem 0 .5rem;border-bottom:2px solid #111}\n"
+    ".landlord{margin:0 0 1rem;color:#333}\n"
+    "dl{display:grid;grid-template-columns:minmax(10rem,16rem) 1fr;gap:.25rem 1rem;margin:0}\n"
+    "dt{font-weight:600}dd{margin:0}\n"
+    "table{border-collapse:collapse;width:100%;margin:.75rem 0}caption{text-align:left;font-weight:600;padding:.25rem 0}\n"
+    "th,td{border:1px solid #555;padding:.3rem .5rem;text-align:left;vertical-align:top}th{background:#eee}\n"
+    ".not-reviewed{font-style:italic;color:#333}\n"
+    ".notes{font-size:.95rem}\n"
+    "@page{size:A4;margin:18mm}\n"
+    "@media print{main{max-width:none;padding:0}h2{break-after:avoid}table,dl{break-inside:avoid}}\n";
+
+// A section of the study: a landmark named by its heading.
+std::string section_open(const std::string& id, const std::string& heading, const char* cls = nullptr) {
+    return std::string("<section") + (cls ? std::string(" class=\"") + cls + "\"" : "") + " aria-labelledby=\"" +
+           html_escape(id) + "\">\n" + html_heading(2, html_escape(heading), id);
+}
+
 }  // namespace
 
 std::string case_study_html(const CaseStudy& cs) {
-    std::string h;
-    h += "<!DOCTYPE html>\n<html lang=\"en-GB\">\n<head>\n<meta charset=\"utf-8\">\n";
-    h += "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n";
-    h += "<title>" + html_escape(cs.title) + "</title>\n";
-    h += "<style>\n"
-         "body{font-family:system-ui,-apple-system,'Segoe UI',Roboto,Arial,sans-serif;font-size:12pt;line-height:1.5;"
-         "color:#111;background:#fff;margin:0}\n"
-         "main{max-width:46rem;margin:0 auto;padding:1.5rem}\n"
-         "h1{font-size:1.6rem;margin:0 0 .25rem}h2{font-size:1.25rem;margin:1.5rem 0 .5rem;border-bottom:2px solid #111}\n"
-         ".landlord{margin:0 0 1rem;color:#333}\n"
-         "dl{display:grid;grid-template-columns:minmax(10rem,16rem) 1fr;gap:.25rem 1rem;margin:0}\n"
-         "dt{font-weight:600}dd{margin:0}\n"
-         "table{border-collapse:collapse;width:100%;margin:.75rem 0}caption{text-align:left;font-weight:600;padding:.25rem 0}\n"
-         "th,td{border:1px solid #555;padding:.3rem .5rem;text-align:left;vertical-align:top}th{background:#eee}\n"
-         ".not-reviewed{font-style:italic;color:#333}\n"
-         ".notes{font-size:.95rem}\n"
-         "@page{size:A4;margin:18mm}\n"
-         "@media print{main{max-width:none;padding:0}h2{break-after:avoid}table,dl{break-inside:avoid}}\n"
-         "</style>\n</head>\n<body>\n<main>\n";
+    std::string h = "<main>\n";
     h += "<h1>" + html_escape(cs.title) + "</h1>\n";
     if (!cs.landlord.empty()) h += "<p class=\"landlord\">" + html_escape(cs.landlord) + "</p>\n";
     if (cs.sample_data) h += "<p><strong>Sample data: not a real case.</strong></p>\n";
 
-    h += "<section aria-labelledby=\"summary\">\n<h2 id=\"summary\">What happened</h2>\n" + paragraphs(cs.summary) +
-         "</section>\n";
+    h += section_open("summary", "What happened") + paragraphs(cs.summary) + "</section>\n";
     for (const StudySection& s : cs.sections) {
-        h += "<section aria-labelledby=\"" + html_escape(s.id) + "\">\n<h2 id=\"" + html_escape(s.id) + "\">" +
-             html_escape(s.heading) + "</h2>\n";
+        h += section_open(s.id, s.heading);
         if (!s.facts.empty()) {
             h += "<dl>\n";
             for (const StudyFact& f : s.facts) h += "<dt>" + html_escape(f.label) + "</dt><dd>" + cell(f.value) + "</dd>\n";
             h += "</dl>\n";
         }
         for (const StudyTable& t : s.tables) {
-            h += "<table>\n<caption>" + html_escape(t.caption) + "</caption>\n<thead><tr>";
-            for (const std::string& col : t.header) h += "<th scope=\"col\">" + html_escape(col) + "</th>";
-            h += "</tr></thead>\n<tbody>\n";
+            HtmlTable table{"", "", html_escape(t.caption), "", {}, {}, true, ""};
+            for (const std::string& col : t.header) table.header_html.push_back(html_escape(col));
             for (const auto& row : t.rows) {
-                h += "<tr>";
-                for (size_t i = 0; i < row.size(); ++i)
-                    h += i == 0 ? "<th scope=\"row\">" + cell(row[i]) + "</th>" : "<td>" + cell(row[i]) + "</td>";
-                h += "</tr>\n";
+                std::vector<HtmlCell>& cells = table.rows.emplace_back();
+                for (const std::string& text : row) cells.push_back(cell(text));
             }
-            h += "</tbody>\n</table>\n";
+            h += html_table(table);
         }
         h += "</section>\n";
     }
-    if (!cs.learning.empty())
-        h += "<section aria-labelledby=\"learning\">\n<h2 id=\"learning\">What the landlord learned (9.1)</h2>\n" +
-             paragraphs(cs.learning) + "</section>\n";
-    h += "<section class=\"notes\" aria-labelledby=\"about\">\n<h2 id=\"about\">About this case study</h2>\n<ul>\n";
+    if (!cs.learning.empty()) h += section_open("learning", "What the landlord learned (9.1)") + paragraphs(cs.learning) + "</section>\n";
+    h += section_open("about", "About this case study", "notes") + "<ul>\n";
     for (const std::string& n : cs.notes) h += "<li>" + html_escape(n) + "</li>\n";
-    h += "</ul>\n</section>\n</main>\n</body>\n</html>\n";
-    return h;
+    h += "</ul>\n</section>\n</main>\n";
+    return html_page(cs.title, kCss, h);
 }
 
 }  // namespace doorstep

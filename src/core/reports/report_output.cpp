@@ -1,4 +1,14 @@
+// Index of this file (each a "// ---" section below; search for its heading):
+//   - (top) format names, small helpers, shown counts, CSV cells
+//   - Tables: every table of the report, shared by all formats and the app's screens
+//   - Charts: the report's figures, drawn with core/document/chart.h
+//   - The document's outline, then the text, CSV and HTML writers
+//   - JSON
+//   - The self-assessment documents (JSON, text, CSV, HTML)
 #include "core/reports/report_output.h"
+
+#include "core/document/chart.h"
+#include "core/document/html.h"
 
 #include <nlohmann/json.hpp>
 
@@ -106,22 +116,6 @@ std::string csv_cell(std::string_view text) {
         else out += ch;
     }
     return out + "\"";
-}
-
-std::string html_escape(std::string_view text) {
-    std::string out;
-    out.reserve(text.size());
-    for (char ch : text) {
-        switch (ch) {
-            case '&': out += "&amp;"; break;
-            case '<': out += "&lt;"; break;
-            case '>': out += "&gt;"; break;
-            case '"': out += "&quot;"; break;
-            case '\'': out += "&#39;"; break;
-            default: out += ch;
-        }
-    }
-    return out;
 }
 
 // ---------------------------------------------------------------------------
@@ -418,86 +412,9 @@ std::vector<Table> report_tables(const Report& r, const OutputOptions& o) {
 }
 
 // ---------------------------------------------------------------------------
-// Charts: inline SVG with a title and description for screen readers; the same
-// figures are always in a table too.
+// Charts (core/document/chart.h); the same figures are always in a table too.
 
 namespace {
-
-struct Bar {
-    std::string label;
-    double value = 0;
-    std::string value_text;
-    bool hidden = false;  // suppressed: no bar, only the text
-};
-
-std::string svg_open(const std::string& id, const std::string& title, const std::string& desc, int w, int h) {
-    return "<svg viewBox=\"0 0 " + std::to_string(w) + " " + std::to_string(h) +
-           "\" width=\"100%\" role=\"img\" aria-labelledby=\"" + id + "-title " + id + "-desc\">\n<title id=\"" + id +
-           "-title\">" + html_escape(title) + "</title>\n<desc id=\"" + id + "-desc\">" + html_escape(desc) + "</desc>\n";
-}
-
-// Horizontal bars: one row per item, value scaled to `max`.
-std::string svg_hbars(const std::string& id, const std::string& title, const std::string& desc,
-                      const std::vector<Bar>& bars, double max) {
-    const int label_w = 260, bar_w = 300, row_h = 26, w = label_w + bar_w + 80;
-    const int h = std::max(1, static_cast<int>(bars.size())) * row_h + 10;
-    std::string s = svg_open(id, title, desc, w, h);
-    if (max <= 0) max = 1;
-    for (size_t i = 0; i < bars.size(); ++i) {
-        const Bar& b = bars[i];
-        const int y = 5 + static_cast<int>(i) * row_h;
-        s += "<text x=\"" + std::to_string(label_w - 8) + "\" y=\"" + std::to_string(y + 17) +
-             "\" text-anchor=\"end\" class=\"lbl\">" + html_escape(b.label) + "</text>\n";
-        int len = b.hidden ? 0 : static_cast<int>(std::lround(bar_w * std::clamp(b.value / max, 0.0, 1.0)));
-        if (!b.hidden && b.value > 0 && len < 2) len = 2;
-        if (len > 0)
-            s += "<rect x=\"" + std::to_string(label_w) + "\" y=\"" + std::to_string(y + 4) + "\" width=\"" +
-                 std::to_string(len) + "\" height=\"18\" class=\"bar\"/>\n";
-        s += "<text x=\"" + std::to_string(label_w + len + 6) + "\" y=\"" + std::to_string(y + 17) + "\" class=\"val\">" +
-             html_escape(b.value_text) + "</text>\n";
-    }
-    return s + "</svg>";
-}
-
-// Grouped vertical bars, two series (stage 1 and stage 2 received per month).
-std::string svg_months(const std::string& id, const std::string& title, const std::string& desc,
-                       const std::vector<MonthFigures>& months) {
-    const int n = std::max<int>(1, static_cast<int>(months.size()));
-    const int left = 40, top = 30, plot_h = 180, group_w = std::max(24, 600 / n), w = left + n * group_w + 20;
-    const int h = top + plot_h + 40;
-    int max = 1;
-    for (const auto& m : months) max = std::max({max, m.stage1_received, m.stage2_received});
-    std::string s = svg_open(id, title, desc, w, h);
-    // Legend (text labels, so colour is not the only cue).
-    s += "<rect x=\"" + std::to_string(left) + "\" y=\"6\" width=\"12\" height=\"12\" class=\"bar\"/><text x=\"" +
-         std::to_string(left + 16) + "\" y=\"16\" class=\"lbl\">Stage 1</text>\n";
-    s += "<rect x=\"" + std::to_string(left + 90) + "\" y=\"6\" width=\"12\" height=\"12\" class=\"bar2\"/><text x=\"" +
-         std::to_string(left + 106) + "\" y=\"16\" class=\"lbl\">Stage 2</text>\n";
-    s += "<line x1=\"" + std::to_string(left) + "\" y1=\"" + std::to_string(top + plot_h) + "\" x2=\"" +
-         std::to_string(w - 10) + "\" y2=\"" + std::to_string(top + plot_h) + "\" class=\"axis\"/>\n";
-    s += "<text x=\"" + std::to_string(left - 6) + "\" y=\"" + std::to_string(top + 4) +
-         "\" text-anchor=\"end\" class=\"val\">" + std::to_string(max) + "</text>\n";
-    s += "<text x=\"" + std::to_string(left - 6) + "\" y=\"" + std::to_string(top + plot_h) +
-         "\" text-anchor=\"end\" class=\"val\">0</text>\n";
-    const int bw = std::max(4, (group_w - 8) / 2);
-    for (size_t i = 0; i < months.size(); ++i) {
-        const auto& m = months[i];
-        const int x0 = left + static_cast<int>(i) * group_w + 4;
-        auto bar = [&](int v, int x, const char* cls) {
-            const int bh = static_cast<int>(std::lround(static_cast<double>(plot_h) * v / max));
-            if (bh > 0)
-                s += "<rect x=\"" + std::to_string(x) + "\" y=\"" + std::to_string(top + plot_h - bh) + "\" width=\"" +
-                     std::to_string(bw) + "\" height=\"" + std::to_string(bh) + "\" class=\"" + cls + "\"/>\n";
-            s += "<text x=\"" + std::to_string(x + bw / 2) + "\" y=\"" + std::to_string(top + plot_h - bh - 3) +
-                 "\" text-anchor=\"middle\" class=\"val small\">" + std::to_string(v) + "</text>\n";
-        };
-        bar(m.stage1_received, x0, "bar");
-        bar(m.stage2_received, x0 + bw, "bar2");
-        s += "<text x=\"" + std::to_string(x0 + bw) + "\" y=\"" + std::to_string(top + plot_h + 16) +
-             "\" text-anchor=\"middle\" class=\"lbl small\">" + month_short(m.month) + "</text>\n";
-    }
-    return s + "</svg>";
-}
 
 // A figure: the chart, and a caption that states the key numbers in words.
 struct Figure {
@@ -507,7 +424,7 @@ struct Figure {
 std::vector<Figure> report_figures(const Report& r, const OutputOptions& o) {
     std::vector<Figure> out;
     {
-        std::vector<Bar> bars;
+        std::vector<ChartBar> bars;
         auto add = [&](const char* label, const Ratio& x) {
             bars.push_back({label, x.pct().value_or(0), percent_text(x) + " (" + std::to_string(x.numerator) + " of " +
                                                            std::to_string(x.denominator) + ")", false});
@@ -534,11 +451,13 @@ std::vector<Figure> report_figures(const Report& r, const OutputOptions& o) {
         std::string desc = "Stage 1 and stage 2 complaints received each month: " + std::to_string(s1) + " at stage 1 and " +
                            std::to_string(s2) + " at stage 2 in all.";
         if (peak_m) desc += " The busiest month for stage 1 was " + month_label(*peak_m) + " with " + std::to_string(peak) + ".";
+        std::vector<ChartGroup> groups;
+        for (const auto& m : r.months) groups.push_back({month_short(m.month), m.stage1_received, m.stage2_received});
         out.push_back({"fig-months", "Complaints received by month. " + desc,
-                       svg_months("fig-months", "Complaints received by month", desc, r.months)});
+                       svg_grouped_bars("fig-months", "Complaints received by month", desc, "Stage 1", "Stage 2", groups)});
     }
     {
-        std::vector<Bar> bars;
+        std::vector<ChartBar> bars;
         double max = 0;
         std::string desc = "Stage 1 complaints by category:";
         for (const auto& c : r.received_by_category) {
@@ -784,31 +703,20 @@ bool numeric_cell(const std::string& s) {
     return true;
 }
 
-std::string html_table(const Table& t) {
-    std::string s = "<table id=\"t-" + t.id + "\">\n<caption>" + html_escape(t.title);
-    if (!t.caption.empty()) s += "<span>" + html_escape(t.caption) + "</span>";
-    s += "</caption>\n<thead><tr>";
-    for (const auto& hcell : t.header) s += "<th scope=\"col\">" + html_escape(hcell) + "</th>";
-    s += "</tr></thead>\n<tbody>\n";
-    if (t.rows.empty())
-        s += "<tr><td colspan=\"" + std::to_string(t.header.size()) + "\">None in the period</td></tr>\n";
+std::string table_html(const Table& t) {
+    HtmlTable h{"t-" + t.id, "", html_escape(t.title), "", {}, {}, true, "None in the period"};
+    if (!t.caption.empty()) h.caption_html += "<span>" + html_escape(t.caption) + "</span>";
+    for (const auto& cell : t.header) h.header_html.push_back(html_escape(cell));
     for (const auto& row : t.rows) {
-        s += "<tr>";
-        for (size_t i = 0; i < row.size(); ++i) {
-            if (i == 0) s += "<th scope=\"row\">" + html_escape(row[i]) + "</th>";
-            else s += std::string(numeric_cell(row[i]) ? "<td class=\"num\">" : "<td>") + html_escape(row[i]) + "</td>";
-        }
-        s += "</tr>\n";
+        std::vector<HtmlCell>& cells = h.rows.emplace_back();
+        for (size_t i = 0; i < row.size(); ++i) cells.push_back({html_escape(row[i]), i > 0 && numeric_cell(row[i]) ? "num" : ""});
     }
-    return s + "</tbody>\n</table>\n";
+    return html_table(h);
 }
 
-std::string html_page(const std::string& title, const std::string& body) {
-    return "<!DOCTYPE html>\n<html lang=\"en-GB\">\n<head>\n<meta charset=\"utf-8\">\n"
-           "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
-           "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src 'unsafe-inline'; img-src data:\">\n"
-           "<title>" + html_escape(title) + "</title>\n<style>" + kCss + "</style>\n</head>\n<body>\n<main>\n" + body +
-           "</main>\n</body>\n</html>\n";
+// A report page: its stylesheet, the content as the page's main landmark.
+std::string report_page(const std::string& title, const std::string& body) {
+    return html_page(title, kCss, "<main>\n" + body + "</main>\n");
 }
 
 }  // namespace
@@ -941,7 +849,7 @@ std::string report_html(const Report& r, const OutputOptions& o) {
     const auto tables = report_tables(r, o);
     const auto figures = report_figures(r, o);
     const std::string title = document_title(r, o);
-    std::string body = "<header>\n<h1>" + html_escape(title) + "</h1>\n<p class=\"meta\">" +
+    std::string body = "<header>\n" + html_heading(1, html_escape(title)) + "<p class=\"meta\">" +
                        html_escape((r.landlord.empty() ? std::string() : r.landlord + ". ") + "Period " +
                                    long_date(r.period.from) + " to " + long_date(r.period.to) + ".") +
                        "</p>\n";
@@ -951,10 +859,10 @@ std::string report_html(const Report& r, const OutputOptions& o) {
     int fig_no = 0;
     for (const auto& b : outline(r, o)) {
         switch (b.kind) {
-            case Block::Kind::Heading: body += "<h2>" + html_escape(b.text) + "</h2>\n"; break;
+            case Block::Kind::Heading: body += html_heading(2, html_escape(b.text)); break;
             case Block::Kind::Para: body += "<p>" + html_escape(b.text) + "</p>\n"; break;
             case Block::Kind::TableRef:
-                if (const Table* t = table_by_id(tables, b.text)) body += html_table(*t);
+                if (const Table* t = table_by_id(tables, b.text)) body += table_html(*t);
                 break;
             case Block::Kind::FigureRef:
                 for (const auto& f : figures)
@@ -969,7 +877,7 @@ std::string report_html(const Report& r, const OutputOptions& o) {
                 break;
         }
     }
-    return html_page(title + (r.landlord.empty() ? "" : " — " + r.landlord), body);
+    return report_page(title + (r.landlord.empty() ? "" : " — " + r.landlord), body);
 }
 
 // ---------------------------------------------------------------------------
@@ -1404,7 +1312,7 @@ std::string self_assessment_csv(const AssessmentDocument& doc) {
 
 std::string self_assessment_html(const AssessmentDocument& doc) {
     const std::string title = assessment_title(doc);
-    std::string body = "<header>\n<h1>" + html_escape(title) + "</h1>\n<p class=\"meta\">" +
+    std::string body = "<header>\n" + html_heading(1, html_escape(title)) + "<p class=\"meta\">" +
                        html_escape((doc.landlord.empty() ? std::string() : doc.landlord + ". ") +
                                    "Evidence measured from the records of " + long_date(doc.period.from) + " to " +
                                    long_date(doc.period.to) + ".") +
@@ -1417,15 +1325,13 @@ std::string self_assessment_html(const AssessmentDocument& doc) {
         body += "<p>Answers: " + std::to_string(n.yes) + " yes, " + std::to_string(n.partly) + " partly, " +
                 std::to_string(n.no) + " no, " + std::to_string(n.not_applicable) + " not applicable, " +
                 std::to_string(n.unanswered) + " not answered.</p>\n";
-        body += "<table id=\"t-sign-off\"><caption>Sign-off</caption><thead><tr><th scope=\"col\">Role</th><th scope=\"col\">Name</th>"
-                "<th scope=\"col\">Date</th><th scope=\"col\">Statement</th></tr></thead><tbody>\n";
+        HtmlTable sign_off{"t-sign-off", "", "Sign-off", "", {"Role", "Name", "Date", "Statement"}, {}, true, ""};
         for (const SignOff* so : {&a->lead_officer, &a->member_responsible}) {
             const std::string role = so == &a->lead_officer ? "Lead officer" : "Member Responsible for Complaints";
-            body += "<tr><th scope=\"row\">" + html_escape(so->role.empty() ? role : so->role) + "</th><td>" +
-                    html_escape(so->on ? so->name : "Not signed") + "</td><td>" + html_escape(opt_date(so->on)) + "</td><td>" +
-                    html_escape(so->statement) + "</td></tr>\n";
+            sign_off.rows.push_back({html_escape(so->role.empty() ? role : so->role), html_escape(so->on ? so->name : "Not signed"),
+                                     html_escape(opt_date(so->on)), html_escape(so->statement)});
         }
-        body += "</tbody></table>\n";
+        body += html_table(sign_off);
     }
     int section = 0;
     bool open = false;
@@ -1433,7 +1339,7 @@ std::string self_assessment_html(const AssessmentDocument& doc) {
         if (row.provision->section != section) {
             if (open) body += "</tbody>\n</table>\n";
             section = row.provision->section;
-            body += "<h2>Section " + std::to_string(section) + ": " + html_escape(row.provision->section_title) + "</h2>\n";
+            body += html_heading(2, "Section " + std::to_string(section) + ": " + html_escape(row.provision->section_title));
             body += "<table id=\"t-section-" + std::to_string(section) + "\">\n<caption>Section " + std::to_string(section) +
                     " provisions<span>Comply, evidence, commentary and actions for each provision, with evidence "
                     "measured from the case records.</span></caption>\n"
@@ -1469,7 +1375,7 @@ std::string self_assessment_html(const AssessmentDocument& doc) {
     if (open) body += "</tbody>\n</table>\n";
     body += "<p class=\"meta\">Requirements are summarised in Doorstep's own words; the Housing Ombudsman's Complaint "
             "Handling Code is the authority.</p>\n";
-    return html_page(title, body);
+    return report_page(title, body);
 }
 
 std::string render_self_assessment(const AssessmentDocument& doc, OutputFormat format) {

@@ -80,14 +80,13 @@ std::string self_assessment_html(const AssessmentDocument& doc);
 std::string render_self_assessment(const AssessmentDocument& doc, OutputFormat format);
 
 // Shared writers.
-std::string csv_cell(std::string_view text);
+std::string csv_cell(std::string_view text);  // RFC 4180 quoting; formula-like text made inert
 // A table cell as a spreadsheet wants it: "£47,500.00" -> 47500.00 (GBP), "66.7%" -> 66.7 (%),
 // "1,234" -> 1234, "20 Dec 2024" -> 2024-12-20 (date); anything else as it is.
 struct TidyValue {
     std::string value;
     std::string unit;  // "GBP", "%", "date" or ""
 };
-TidyValue tidy_value(std::string_view text);   // RFC 4180 quoting; formula-like text made inert
-std::string html_escape(std::string_view text);
+TidyValue tidy_value(std::string_view text);
 
 }  // namespace doorstep

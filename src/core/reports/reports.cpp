@@ -1,3 +1,10 @@
+// Index of this file (each a "// ---" section below; search for its heading):
+//   - Periods
+//   - Small helpers (word tables, breakdowns, the counting context)
+//   - Counting: one pass per part of the report (received, refusals, stage flow,
+//     remedies and overdue actions, months, learning, Ombudsman, quality, satisfaction)
+//   - then build_report at the end
+
 #include "core/reports/reports.h"
 
 #include "core/data/case_json.h"
@@ -224,6 +231,7 @@ struct Ctx {
 std::string ref_of(const Case& c) { return c.reference.empty() ? c.id : c.reference; }
 
 // ---------------------------------------------------------------------------
+// Counting: one pass per part of the report
 
 void count_received(Ctx& x, Report& r) {
     for (const Case* cp : x.cases) {

@@ -1,3 +1,8 @@
+// Index of this file (each a "// ---" section below; search for its heading):
+//   - The provisions file
+//   - Assessments
+//   - Evidence from the records
+
 #include "core/reports/self_assessment.h"
 
 #include "core/base/assets.h"

@@ -83,6 +83,25 @@ std::optional<Error> check_step(const Case& c, int i, const char* field, const c
     return std::nullopt;
 }
 
+// The hazard a step is recorded on: found, and the step checked (check_step)
+// before anything changes. The index into c.hazards.
+Result<int> hazard_for_step(const Case& c, const std::string& hazard_id, const char* field, const char* what, Date on,
+                            const std::string* by, const char* who, const Settings& settings, const Actor& actor) {
+    const Result<int> found = find_hazard(c, hazard_id);
+    if (!found) return found.error();
+    if (auto e = check_step(c, *found, field, what, on, by, who, settings, actor)) return *e;
+    return *found;
+}
+
+// Work that follows the investigation cannot be dated before it ended.
+std::optional<Error> before_investigation(const Case& c, int i, const char* field, const std::string& what, Date on,
+                                          const std::string& name) {
+    const HazardRecord& h = c.hazards[static_cast<size_t>(i)];
+    if (!h.investigated || !(on < *h.investigated)) return std::nullopt;
+    return Error{hazard_where(c, i, field), what + " on " + when(on) + ", before the investigation of hazard " + name +
+                                                " ended on " + when(*h.investigated)};
+}
+
 const char* accommodation_words(HazardRecord::Accommodation a) {
     switch (a) {
         case HazardRecord::Accommodation::NotNeeded: return "not needed";
@@ -176,12 +195,11 @@ Result<Case> new_hazard_case(NewCase details, const HazardReport& report, const 
 
 Status record_made_safe(Case& c, const std::string& hazard_id, LocalDateTime at, const std::string& by,
                         const Settings& settings, const Actor& actor) {
-    const Result<int> found = find_hazard(c, hazard_id);
-    if (!found) return found.error();
-    const int i = *found;
+    const Result<int> step = hazard_for_step(c, hazard_id, "made_safe_by", "made safe", at.date, &by, "made it safe", settings, actor);
+    if (!step) return step.error();
+    const int i = *step;
     HazardRecord& h = c.hazards[static_cast<size_t>(i)];
     const std::string name = "'" + describe_hazard(h, settings) + "'";
-    if (auto e = check_step(c, i, "made_safe_by", "made safe", at.date, &by, "made it safe", settings, actor)) return *e;
     if (!h.emergency)
         return Error{hazard_where(c, i, "made_safe"),
                      "hazard " + name + " was reported as significant, not as an emergency: 'made safe' is the "
@@ -205,12 +223,11 @@ Status record_made_safe(Case& c, const std::string& hazard_id, LocalDateTime at,
 
 Status record_investigation(Case& c, const std::string& hazard_id, const InvestigationResult& r,
                             const Settings& settings, const Actor& actor) {
-    const Result<int> found = find_hazard(c, hazard_id);
-    if (!found) return found.error();
-    const int i = *found;
+    const Result<int> step = hazard_for_step(c, hazard_id, "investigated_by", "investigated", r.ended, &r.by, "investigated it", settings, actor);
+    if (!step) return step.error();
+    const int i = *step;
     HazardRecord& h = c.hazards[static_cast<size_t>(i)];
     const std::string name = "'" + describe_hazard(h, settings) + "'";
-    if (auto e = check_step(c, i, "investigated_by", "investigated", r.ended, &r.by, "investigated it", settings, actor)) return *e;
     if (h.investigated)
         return Error{hazard_where(c, i, "investigated"),
                      "the investigation of hazard " + name + " was already recorded as ended on " + when(*h.investigated)};
@@ -242,20 +259,17 @@ Status record_investigation(Case& c, const std::string& hazard_id, const Investi
 
 Status record_summary_sent(Case& c, const std::string& hazard_id, Date on, const std::string& by,
                            const Settings& settings, const Actor& actor) {
-    const Result<int> found = find_hazard(c, hazard_id);
-    if (!found) return found.error();
-    const int i = *found;
+    const Result<int> step = hazard_for_step(c, hazard_id, "summary_sent", "the written summary was sent", on, &by, "sent the written summary", settings, actor);
+    if (!step) return step.error();
+    const int i = *step;
     HazardRecord& h = c.hazards[static_cast<size_t>(i)];
     const std::string name = "'" + describe_hazard(h, settings) + "'";
-    if (auto e = check_step(c, i, "summary_sent", "the written summary was sent", on, &by, "sent the written summary", settings, actor)) return *e;
     if (h.summary_sent)
         return Error{hazard_where(c, i, "summary_sent"), "the written summary for hazard " + name + " was already sent on " + when(*h.summary_sent)};
     if (!h.investigated)
         return Error{hazard_where(c, i, "summary_sent"),
                      "the written summary reports the investigation's findings: record the investigation of hazard " + name + " first"};
-    if (on < *h.investigated)
-        return Error{hazard_where(c, i, "summary_sent"), "summary sent on " + when(on) + ", before the investigation of hazard " +
-                                                             name + " ended on " + when(*h.investigated)};
+    if (auto e = before_investigation(c, i, "summary_sent", "summary sent", on, name)) return *e;
     h.summary_sent = on;
     audit(c, actor, "Hazard summary sent in writing: " + describe_hazard(h, settings) + " on " + when(on) + " by " + by);
     return {};
@@ -263,21 +277,18 @@ Status record_summary_sent(Case& c, const std::string& hazard_id, Date on, const
 
 Status record_safety_work_done(Case& c, const std::string& hazard_id, Date on, const std::string& by,
                                const Settings& settings, const Actor& actor) {
-    const Result<int> found = find_hazard(c, hazard_id);
-    if (!found) return found.error();
-    const int i = *found;
+    const Result<int> step = hazard_for_step(c, hazard_id, "safety_work_done", "the safety work was done", on, &by, "did the safety work", settings, actor);
+    if (!step) return step.error();
+    const int i = *step;
     HazardRecord& h = c.hazards[static_cast<size_t>(i)];
     const std::string name = "'" + describe_hazard(h, settings) + "'";
-    if (auto e = check_step(c, i, "safety_work_done", "the safety work was done", on, &by, "did the safety work", settings, actor)) return *e;
     if (h.safety_work_done)
         return Error{hazard_where(c, i, "safety_work_done"), "the safety work on hazard " + name + " was already recorded on " + when(*h.safety_work_done)};
     if (!h.investigated || !h.significant_found)
         return Error{hazard_where(c, i, "safety_work_done"),
                      !h.investigated ? "record the investigation of hazard " + name + " first: safety work follows a significant hazard found"
                                      : "the investigation of hazard " + name + " found no significant hazard: there is no safety work to record"};
-    if (on < *h.investigated)
-        return Error{hazard_where(c, i, "safety_work_done"), "safety work done on " + when(on) + ", before the investigation of hazard " +
-                                                                 name + " ended on " + when(*h.investigated)};
+    if (auto e = before_investigation(c, i, "safety_work_done", "safety work done", on, name)) return *e;
     h.safety_work_done = on;
     audit(c, actor, "Hazard safety work done: " + describe_hazard(h, settings) + " on " + when(on) + " by " + by);
     return {};
@@ -285,12 +296,11 @@ Status record_safety_work_done(Case& c, const std::string& hazard_id, Date on, c
 
 Status record_further_work_started(Case& c, const std::string& hazard_id, Date on, const std::string& works_planned,
                                    const std::string& by, const Settings& settings, const Actor& actor) {
-    const Result<int> found = find_hazard(c, hazard_id);
-    if (!found) return found.error();
-    const int i = *found;
+    const Result<int> step = hazard_for_step(c, hazard_id, "further_work_started", "the further works started", on, &by, "started the further works", settings, actor);
+    if (!step) return step.error();
+    const int i = *step;
     HazardRecord& h = c.hazards[static_cast<size_t>(i)];
     const std::string name = "'" + describe_hazard(h, settings) + "'";
-    if (auto e = check_step(c, i, "further_work_started", "the further works started", on, &by, "started the further works", settings, actor)) return *e;
     if (h.further_work_started)
         return Error{hazard_where(c, i, "further_work_started"), "the further works on hazard " + name + " were already recorded as started on " +
                                                                      when(*h.further_work_started)};
@@ -298,9 +308,7 @@ Status record_further_work_started(Case& c, const std::string& hazard_id, Date o
         return Error{hazard_where(c, i, "further_work_started"),
                      !h.investigated ? "record the investigation of hazard " + name + " first: further works follow a significant hazard found"
                                      : "the investigation of hazard " + name + " found no significant hazard: there are no further works to record"};
-    if (on < *h.investigated)
-        return Error{hazard_where(c, i, "further_work_started"), "further works started on " + when(on) + ", before the investigation of hazard " +
-                                                                     name + " ended on " + when(*h.investigated)};
+    if (auto e = before_investigation(c, i, "further_work_started", "further works started", on, name)) return *e;
     if (blank(works_planned) && blank(h.works_planned))
         return Error{hazard_where(c, i, "works_planned"), "say what further works are planned for hazard " + name + " to stop it coming back"};
     h.further_work_started = on;
@@ -311,12 +319,11 @@ Status record_further_work_started(Case& c, const std::string& hazard_id, Date o
 
 Status record_further_work_done(Case& c, const std::string& hazard_id, Date on, const std::string& by,
                                 const Settings& settings, const Actor& actor) {
-    const Result<int> found = find_hazard(c, hazard_id);
-    if (!found) return found.error();
-    const int i = *found;
+    const Result<int> step = hazard_for_step(c, hazard_id, "further_work_done", "the further works were finished", on, &by, "finished the further works", settings, actor);
+    if (!step) return step.error();
+    const int i = *step;
     HazardRecord& h = c.hazards[static_cast<size_t>(i)];
     const std::string name = "'" + describe_hazard(h, settings) + "'";
-    if (auto e = check_step(c, i, "further_work_done", "the further works were finished", on, &by, "finished the further works", settings, actor)) return *e;
     if (h.further_work_done)
         return Error{hazard_where(c, i, "further_work_done"), "the further works on hazard " + name + " were already recorded as done on " +
                                                                   when(*h.further_work_done)};
@@ -333,12 +340,11 @@ Status record_further_work_done(Case& c, const std::string& hazard_id, Date on, 
 Status record_accommodation(Case& c, const std::string& hazard_id, HazardRecord::Accommodation state, Date on,
                             const std::string& by, const std::string& notes, const Settings& settings, const Actor& actor) {
     using A = HazardRecord::Accommodation;
-    const Result<int> found = find_hazard(c, hazard_id);
-    if (!found) return found.error();
-    const int i = *found;
+    const Result<int> step = hazard_for_step(c, hazard_id, "accommodation", "alternative accommodation was recorded", on, &by, "dealt with the accommodation", settings, actor);
+    if (!step) return step.error();
+    const int i = *step;
     HazardRecord& h = c.hazards[static_cast<size_t>(i)];
     const std::string name = "'" + describe_hazard(h, settings) + "'";
-    if (auto e = check_step(c, i, "accommodation", "alternative accommodation was recorded", on, &by, "dealt with the accommodation", settings, actor)) return *e;
     switch (state) {
         case A::NotNeeded:
             return Error{hazard_where(c, i, "accommodation"), "record an offer of alternative accommodation, or the resident's answer to one"};
@@ -362,12 +368,11 @@ Status record_accommodation(Case& c, const std::string& hazard_id, HazardRecord:
 
 Status close_hazard(Case& c, const std::string& hazard_id, Date on, const std::string& reason, const Settings& settings,
                     const Actor& actor) {
-    const Result<int> found = find_hazard(c, hazard_id);
-    if (!found) return found.error();
-    const int i = *found;
+    const Result<int> step = hazard_for_step(c, hazard_id, "closed", "the hazard was closed", on, nullptr, "", settings, actor);
+    if (!step) return step.error();
+    const int i = *step;
     HazardRecord& h = c.hazards[static_cast<size_t>(i)];
     const std::string name = "'" + describe_hazard(h, settings) + "'";
-    if (auto e = check_step(c, i, "closed", "the hazard was closed", on, nullptr, "", settings, actor)) return *e;
     const auto refuse = [&](const char* field, const std::string& message) {
         return Error{hazard_where(c, i, field), "hazard " + name + " cannot close yet: " + message};
     };

@@ -1,5 +1,20 @@
 // The Code's rules as checks that run before anything changes: each function
 // validates first, then applies and appends one audit entry.
+//
+// Index of this file (each a "// ---" section below; search for its heading):
+//   - Helpers
+//   - Receiving
+//   - Acknowledgement
+//   - Extensions and updates
+//   - Responses
+//   - Escalation
+//   - Handlers
+//   - Refusals
+//   - New issues and service requests
+//   - Ending a case
+//   - Remedies and actions
+//   - Per-resident duties
+//   - The record
 #include "core/rules/workflow.h"
 
 #include "core/model/audit.h"

@@ -1,6 +1,7 @@
 #include "platform/web/hook.h"
 
 #include "platform/web/redraw.h"
+#include "core/base/json_string.h"
 #include "ui/app.h"
 #include "ui/semantics.h"
 
@@ -90,31 +91,15 @@ EMSCRIPTEN_KEEPALIVE const char* doorstep_api_widget(const char* label) {
 EMSCRIPTEN_KEEPALIVE const char* doorstep_api_semantics() {
     const ui::SemanticsTree& tree = ui::sem_tree();
     std::string& j = web::g_out;
-    auto str = [&j](const std::string& s) {
-        j += '"';
-        for (unsigned char c : s) {
-            if (c == '"' || c == '\\') {
-                j += '\\';
-                j += char(c);
-            } else if (c < 0x20) {
-                char buf[8];
-                std::snprintf(buf, sizeof buf, "\\u%04x", c);
-                j += buf;
-            } else {
-                j += char(c);
-            }
-        }
-        j += '"';
-    };
     j.clear();
     j += "{\"title\":";
-    str(tree.title);
+    append_json_string(j, tree.title);
     j += ",\"window_title\":";
-    str(tree.window_title);
+    append_json_string(j, tree.window_title);
     j += ",\"announce_polite\":";
-    str(tree.announce_polite);
+    append_json_string(j, tree.announce_polite);
     j += ",\"announce_alert\":";
-    str(tree.announce_alert);
+    append_json_string(j, tree.announce_alert);
     j += ",\"focus_node\":" + std::to_string(tree.focus_node);
     j += ",\"hash\":\"" + std::to_string(tree.hash) + "\"";
     j += ",\"nodes\":" + ui::sem_to_json(tree, 1.0f) + "}";

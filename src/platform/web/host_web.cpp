@@ -190,13 +190,12 @@ EMSCRIPTEN_KEEPALIVE void doorstep_host_poll() {
     using namespace doorstep::web;
     const StoreSnapshot now = snapshot();
     if (g_store_ready && g_app) {
-        // All changes are on disk: tell the app (it clears its "saving" state), and
+        // All changes are on disk (the app's banner reads Host::storage each frame):
         // refresh the usage figure now and then.
         const bool flushed = g_seen_pending > 0 && now.persist.pending == 0 && !now.persist.saving &&
                              now.persist.last_error.empty();
         g_seen_pending = now.persist.pending + (now.persist.saving ? 1 : 0);
         if (flushed) {
-            doorstep::ui::app_on_store_flushed(*g_app);
             const double t = emscripten_get_now();
             if (t - g_last_estimate_ms > 10000) {
                 g_last_estimate_ms = t;

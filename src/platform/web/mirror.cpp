@@ -2,6 +2,7 @@
 
 #include "platform/web/backend_html5.h"
 #include "platform/web/redraw.h"
+#include "core/base/json_string.h"
 #include "ui/semantics.h"
 
 #include "imgui.h"
@@ -41,28 +42,6 @@ struct Mirror {
 };
 
 Mirror g_m;
-
-void append_string(std::string& out, const std::string& s) {
-    out += '"';
-    for (unsigned char c : s) {
-        switch (c) {
-            case '"': out += "\\\""; break;
-            case '\\': out += "\\\\"; break;
-            case '\n': out += "\\n"; break;
-            case '\r': out += "\\r"; break;
-            case '\t': out += "\\t"; break;
-            default:
-                if (c < 0x20) {
-                    char buf[8];
-                    std::snprintf(buf, sizeof buf, "\\u%04x", c);
-                    out += buf;
-                } else {
-                    out += char(c);
-                }
-        }
-    }
-    out += '"';
-}
 
 const ui::SemanticNode* find_node(uint32_t id) {
     for (const ui::SemanticNode& n : ui::sem_tree().nodes)
@@ -185,13 +164,13 @@ void mirror_after_frame() {
         std::string& j = g_m.json;
         j.clear();
         j += "{\"title\":";
-        append_string(j, tree.title);
+        doorstep::append_json_string(j, tree.title);
         j += ",\"window_title\":";
-        append_string(j, tree.window_title);
+        doorstep::append_json_string(j, tree.window_title);
         j += ",\"polite\":";
-        append_string(j, tree.announce_polite);
+        doorstep::append_json_string(j, tree.announce_polite);
         j += ",\"alert\":";
-        append_string(j, tree.announce_alert);
+        doorstep::append_json_string(j, tree.announce_alert);
         j += ",\"focus\":";
         j += std::to_string(tree.focus_node);
         j += ",\"nodes\":";

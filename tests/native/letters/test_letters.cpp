@@ -686,6 +686,17 @@ TEST_CASE("letters: a letter needs its date — before acknowledgement the date 
 // ---------------------------------------------------------------------------
 // Output: HTML, escaping, large print, easy read
 
+TEST_CASE("letters: every letter's HTML carries the documents' CSP, so case text can neither run nor fetch") {
+    Fixture f;
+    const Case c = responded1(f.s);
+    const std::string csp = "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; "
+                            "style-src 'unsafe-inline'; img-src data:\">";
+    LetterOptions large;
+    large.large_print = true;
+    CHECK(has(draft(LetterKind::Response1, c, f).html, csp));
+    CHECK(has(draft(LetterKind::Ack1, c, f, large).html, csp));
+}
+
 TEST_CASE("letters: HTML is a standalone en-GB document with headings and tables, and escapes case text") {
     Fixture f;
     Case c = responded1(f.s);

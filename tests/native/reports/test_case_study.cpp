@@ -151,8 +151,15 @@ TEST_CASE("case study HTML: a standalone, accessible, printable page") {
     CHECK(contains(html, "@page"));
     CHECK(contains(html, "&lt;script&gt;alert(1)&lt;/script&gt; &amp; more."));
     CHECK_FALSE(contains(html, "<script"));
-    CHECK_FALSE(contains(html, "http"));
+    CHECK_FALSE(contains(html, "http:"));
+    CHECK_FALSE(contains(html, "https:"));
     CHECK_FALSE(contains(html, " src="));
+}
+
+TEST_CASE("case study HTML: the page carries the documents' CSP, so nothing in it can run or fetch") {
+    const std::string html = case_study_html(build_case_study(leaky_case(), fixtures::full_settings()));
+    CHECK(contains(html, "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; "
+                         "style-src 'unsafe-inline'; img-src data:\">"));
 }
 
 TEST_CASE("redact_personal_details: names any case, staff by capitalised name, and general shapes") {
