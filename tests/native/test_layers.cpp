@@ -16,7 +16,7 @@ namespace fs = std::filesystem;
 namespace {
 
 const std::vector<std::string> k_core_order = {"base",    "calendar", "model",   "rules",
-                                               "data",    "letters",  "reports", "demo"};
+                                               "data",    "sync",     "letters", "reports", "demo"};
 
 struct Include {
     std::string file;    // relative to src/
