@@ -85,6 +85,7 @@ std::string replication_id(const std::string& local, const std::string& remote, 
 Replication::Replication(Dataset local, std::set<std::string> held, LocalCheckpoint checkpoint, Options options)
     : local_(std::move(local)), held_(std::move(held)), checkpoint_(std::move(checkpoint)), options_(std::move(options)) {
     if (options_.batch_size < 1) options_.batch_size = 1;
+    for (size_t i = 0; i < local_.cases.size(); ++i) index_[local_.cases[i].id] = i;
 }
 
 Step Replication::request(const std::string& method, const std::string& path, const std::string& body) {
@@ -287,9 +288,13 @@ Step Replication::next_pull() {
 }
 
 Case* Replication::find_local(const std::string& case_id) {
-    for (Case& c : local_.cases)
-        if (c.id == case_id) return &c;
-    return nullptr;
+    const auto it = index_.find(case_id);
+    return it == index_.end() ? nullptr : &local_.cases[it->second];
+}
+
+const Case* Replication::find_local(const std::string& case_id) const {
+    const auto it = index_.find(case_id);
+    return it == index_.end() ? nullptr : &local_.cases[it->second];
 }
 
 bool Replication::known_locally(const std::string& doc_id, const std::string& rev) const {
@@ -297,16 +302,13 @@ bool Replication::known_locally(const std::string& doc_id, const std::string& re
     if (on != checkpoint_.on_server.end() && on->second.count(rev)) return true;
     if (const std::optional<std::string> sha = sha256_of(doc_id)) return held_.count(*sha) > 0;
     const std::optional<std::string> cid = case_id_of(doc_id);
-    if (!cid) return false;
-    for (const Case& c : local_.cases) {
-        if (c.id != *cid) continue;
-        if (has_in_history(c, rev)) return true;
-        for (const Case& v : c.conflicts)
-            if (has_in_history(v, rev)) return true;
-        for (const std::string& d : c.discarded_revs)
-            if (d == rev || deletion_rev(d) == rev) return true;
-        return false;
-    }
+    const Case* c = cid ? find_local(*cid) : nullptr;
+    if (!c) return false;
+    if (has_in_history(*c, rev)) return true;
+    for (const Case& v : c->conflicts)
+        if (has_in_history(v, rev)) return true;
+    for (const std::string& d : c->discarded_revs)
+        if (d == rev || deletion_rev(d) == rev) return true;
     return false;
 }
 
@@ -316,9 +318,8 @@ void Replication::note_on_server(const std::string& doc_id, const std::string& r
 
 std::string Replication::describe(const std::string& doc_id) const {
     if (const std::optional<std::string> cid = case_id_of(doc_id)) {
-        for (const Case& c : local_.cases)
-            if (c.id == *cid) return "case " + c.reference;
-        return "case " + *cid;
+        const Case* c = find_local(*cid);
+        return "case " + (c ? c->reference : *cid);
     }
     if (const std::optional<std::string> sha = sha256_of(doc_id)) {
         for (const Case& c : local_.cases)
@@ -373,6 +374,7 @@ Step Replication::take_revisions(const json& results) {
             ++report_.cases_received;
             Case* c = find_local(*cid);
             if (!c) {
+                index_[*cid] = local_.cases.size();
                 local_.cases.push_back(std::move(incoming.value()));
             } else {
                 bool new_conflict = false;

@@ -165,8 +165,10 @@ private:
     void note_on_server(const std::string& doc_id, const std::string& rev);
     std::string describe(const std::string& doc_id) const;
     Case* find_local(const std::string& case_id);
+    const Case* find_local(const std::string& case_id) const;
 
     Dataset local_;
+    std::map<std::string, size_t> index_;  // case id -> position in local_.cases
     std::set<std::string> held_;
     LocalCheckpoint checkpoint_;
     Options options_;

@@ -88,20 +88,22 @@ std::function<Response(const Request&)> server_with(std::vector<json> docs, std:
             json results = json::array();
             if (r.path.find("since=0") != std::string::npos)
                 for (size_t i = 0; i < docs.size(); ++i)
-                    results.push_back({{"seq", i + 1}, {"id", docs[i]["_id"]}, {"changes", {{{"rev", docs[i]["_rev"]}}}}});
+                    results.push_back({{"seq", i + 1}, {"id", docs[i]["_id"]}, {"changes", json::array({json{{"rev", docs[i]["_rev"]}}})}});
             return ok(200, {{"results", results}, {"last_seq", docs.size()}});
         }
         if (starts_with(r.path, "_bulk_get")) {
             json results = json::array();
-            for (const json& want : json::parse(r.body)["docs"])
+            const json asked = json::parse(r.body);
+            for (const json& want : asked["docs"])
                 for (const json& d : docs)
                     if (d["_id"] == want["id"] && d["_rev"] == want["rev"])
-                        results.push_back({{"id", d["_id"]}, {"docs", {{{"ok", d}}}}});
+                        results.push_back({{"id", d["_id"]}, {"docs", json::array({json{{"ok", d}}})}});
             return ok(200, {{"results", results}});
         }
         if (r.path == "_revs_diff") {
             json missing = json::object();
-            for (const auto& [id, revs] : json::parse(r.body).items()) {
+            const json asked = json::parse(r.body);
+            for (const auto& [id, revs] : asked.items()) {
                 json lacking = json::array();
                 for (const json& rev : revs) {
                     bool has = false;
