@@ -58,6 +58,8 @@ void print_report(const char* what, const sync::SyncReport& r, double seconds, s
     out << "; sent " << r.cases_sent << " case revision" << (r.cases_sent == 1 ? "" : "s") << ", " << r.attachments_sent
         << " attachment" << (r.attachments_sent == 1 ? "" : "s");
     if (r.deletions_sent) out << ", " << r.deletions_sent << " ended revision(s)";
+    if (r.records_sent || r.records_received)
+        out << "; learning/assurance documents: " << r.records_received << " received, " << r.records_sent << " sent";
     out << "; " << r.conflicts << " new conflict" << (r.conflicts == 1 ? "" : "s") << "; " << r.requests
         << " requests in " << std::fixed;
     out.precision(2);
@@ -309,6 +311,11 @@ int run_sync(const Args& args, std::ostream& out, std::ostream& err) {
             if (!added) return Error{"attachment " + a.sha256, added.error().text()};
             if (added.value().sha256 != a.sha256) return Error{"attachment " + a.sha256, "its bytes do not match its hash"};
         }
+        if (b.learning_changed)
+            if (Status s = store.save_learning(b.records.learning); !s) return s;
+        if (b.assurance_changed)
+            if (Status s = store.save_assurance(b.records.assessments, b.records.quality_checks, b.records.non_compliance); !s)
+                return s;
         return store.store_synced(b.cases, options.replication_id, to_json(b.checkpoint).dump() + "\n");
     };
     return drive(rep, client, local, "sync", out, err);

@@ -259,6 +259,30 @@ await scenario('the same case edited on both: conflict on both, resolved on one,
   check(leaves.json.filter((l) => l.ok && l.ok._deleted).length === 1, 'and the losing leaf ended (deleted): ' + leaves.text.slice(0, 300));
 });
 
+await scenario('the learning log reaches the other store, and items added on both sides are joined', async () => {
+  const base = JSON.parse(fs.readFileSync(demo(6), 'utf8'));
+  const withItem = (name, id, lesson) => {
+    const file = path.join(work, name);
+    fs.writeFileSync(file, JSON.stringify({ ...base, cases: [], learning: [{ id, theme: 'Repairs', lesson }],
+      assessments: [], quality_checks: [], non_compliance: [] }, null, 2));
+    return file;
+  };
+  doorstep(['store-load', withItem('learn-a.json', '11111111-1111-4111-8111-111111111111', 'Book the damp survey at the first visit'), '--store', storeDir('a')]);
+  doorstep(['store-load', withItem('learn-b.json', '22222222-2222-4222-8222-222222222222', 'Call back within two working days'), '--store', storeDir('b')]);
+  const a = sync(S, 'cases', 'a').out;
+  check(/learning\/assurance documents: 0 received, 1 sent/.test(a), 'A sends its learning log: ' + a);
+  const b = sync(S, 'cases', 'b').out;
+  check(/learning\/assurance documents: 1 received, 1 sent/.test(b), 'B joins it with its own and sends the result: ' + b);
+  sync(S, 'cases', 'a');
+  const lessons = (s) => exportStore(s).learning.map((l) => l.lesson).sort();
+  for (const s of ['a', 'b'])
+    check(lessons(s).includes('Book the damp survey at the first visit') && lessons(s).includes('Call back within two working days'),
+      `store ${s} has both new lessons: ` + JSON.stringify(lessons(s)));
+  check(JSON.stringify(lessons('a')) === JSON.stringify(lessons('b')), 'and the same log (the sample lessons too)');
+  const quiet = sync(S, 'cases', 'b').out;
+  check(!/learning\/assurance/.test(quiet), 'nothing more to send once both agree: ' + quiet);
+});
+
 await scenario('a photo reaches the other store byte-identical, and is sent once', async () => {
   doorstep(['store-load', demo(30, ['--photos']), '--store', storeDir('p1')]);  // 30 demo cases hold a photo and its thumbnail
   const first = summary(sync(S, 'photos', 'p1').out);

@@ -6,10 +6,16 @@
 //                      "1-<first 32 hex of the sha256>" never changes, so it never conflicts and a
 //                      server that has it is never sent it again. The bytes are the CouchDB
 //                      attachment "file".
+//   learning           the learning log: {"schema", "type": "learning", "learning": [...]};
+//   assurance          {"schema", "type": "assurance", "assessments", "quality_checks", "non_compliance"}:
+//                      records joined by id when they meet (merge.h: the fuller record wins), so
+//                      each device's additions reach every other. Revisions: a chain the device
+//                      keeps with its checkpoint ("N-<hash of the content and the previous rev>").
 // A conflict version of a case is its own leaf revision of case:<id>; a version a person
 // resolved away (Case::discarded_revs) is ended on the server with a deleted child revision.
 #pragma once
 #include "core/model/case.h"
+#include "core/model/dataset.h"
 #include "core/base/result.h"
 
 #include <nlohmann/json.hpp>
@@ -38,6 +44,13 @@ json case_document(const Case& version);
 // A document (with _revisions) back to a checked case: the body goes through parse_case
 // (import.h), the rev and history come from _rev and _revisions. The error names the document.
 Result<Case> case_from_document(const json& doc);
+
+// The learning log and the assurance records as documents (without _id/_rev), and back into
+// `into` (checked by the doorstep/1 reader; links to cases not required).
+inline constexpr const char* kLearningId = "learning";
+inline constexpr const char* kAssuranceId = "assurance";
+json records_body(const Dataset& d, const std::string& doc_id);
+Status records_from_document(const json& doc, Dataset& into);
 
 // The one revision of an attachment's document, and the document itself with its bytes.
 std::string attachment_rev(const std::string& sha256);

@@ -57,6 +57,9 @@ json to_json(const LocalCheckpoint& c) {
     json history = json::array();
     for (const auto& [session, since] : c.history) history.push_back({session, since});
     j["history"] = std::move(history);
+    json records = json::object();
+    for (const auto& [id, r] : c.records) records[id] = json::array({r.first, r.second});
+    j["records"] = std::move(records);
     return j;
 }
 
@@ -71,6 +74,8 @@ LocalCheckpoint checkpoint_from_json(const json& j) {
                 for (const json& r : revs) c.on_server[id].insert(r.get<std::string>());
         if (j.contains("history") && j["history"].is_array())
             for (const json& h : j["history"]) c.history.emplace_back(h.at(0).get<std::string>(), h.at(1));
+        if (j.contains("records") && j["records"].is_object())
+            for (const auto& [id, r] : j["records"].items()) c.records[id] = {r.at(0).get<std::string>(), r.at(1).get<std::string>()};
     } catch (const json::exception&) {
         return LocalCheckpoint{};
     }
@@ -182,7 +187,7 @@ Step Replication::on_response(const Response& r) {
         for (const json& change : j["results"]) {
             const std::string id = change.value("id", std::string());
             if (!change.contains("changes") || !change["changes"].is_array()) continue;
-            const bool is_case = case_id_of(id).has_value();
+            const bool is_case = case_id_of(id).has_value() || id == kLearningId || id == kAssuranceId;
             const std::optional<std::string> sha = sha256_of(id);
             if (!is_case && !sha) continue;  // design documents and anything not Doorstep's
             for (const json& leaf : change["changes"]) {
@@ -266,6 +271,11 @@ Step Replication::on_response(const Response& r) {
                 continue;
             }
             note_on_server(id, rev);
+            if (records_to_send_.count(id)) {
+                checkpoint_.records[id] = records_to_send_[id];
+                ++report_.records_sent;
+                continue;
+            }
             bool deletion = false;
             if (const std::optional<std::string> cid = case_id_of(id))
                 if (const Case* c = find_local(*cid))
@@ -301,6 +311,10 @@ bool Replication::known_locally(const std::string& doc_id, const std::string& re
     const auto on = checkpoint_.on_server.find(doc_id);
     if (on != checkpoint_.on_server.end() && on->second.count(rev)) return true;
     if (const std::optional<std::string> sha = sha256_of(doc_id)) return held_.count(*sha) > 0;
+    if (doc_id == kLearningId || doc_id == kAssuranceId) {
+        const auto r = checkpoint_.records.find(doc_id);
+        return r != checkpoint_.records.end() && r->second.first == rev;
+    }
     const std::optional<std::string> cid = case_id_of(doc_id);
     const Case* c = cid ? find_local(*cid) : nullptr;
     if (!c) return false;
@@ -321,6 +335,8 @@ std::string Replication::describe(const std::string& doc_id) const {
         const Case* c = find_local(*cid);
         return "case " + (c ? c->reference : *cid);
     }
+    if (doc_id == kLearningId) return "the learning log";
+    if (doc_id == kAssuranceId) return "the assurance records";
     if (const std::optional<std::string> sha = sha256_of(doc_id)) {
         for (const Case& c : local_.cases)
             for (const Attachment& a : c.attachments)
@@ -345,6 +361,10 @@ Step Replication::take_revisions(const json& results) {
             const json& doc = entry["ok"];
             const std::string id = doc.value("_id", std::string());
             const std::string rev = doc.value("_rev", std::string());
+            if ((id == kLearningId || id == kAssuranceId) && !doc.value("_deleted", false)) {
+                take_records(doc);
+                continue;
+            }
             const std::optional<std::string> cid = case_id_of(id);
             if (!cid) continue;
             if (doc.value("_deleted", false)) {
@@ -393,6 +413,55 @@ Step Replication::take_revisions(const json& results) {
     return next_attachment_fetch();
 }
 
+namespace {
+// Of the content whatever the order of the lists (two devices join the same records in
+// different orders), so agreeing devices stop sending.
+std::string records_hash(const Dataset& d, const std::string& id) {
+    Dataset sorted;
+    sorted.learning = d.learning;
+    sorted.assessments = d.assessments;
+    sorted.quality_checks = d.quality_checks;
+    sorted.non_compliance = d.non_compliance;
+    const auto by_id = [](auto& list) {
+        std::sort(list.begin(), list.end(), [](const auto& a, const auto& b) { return a.id < b.id; });
+    };
+    by_id(sorted.learning);
+    by_id(sorted.assessments);
+    by_id(sorted.quality_checks);
+    by_id(sorted.non_compliance);
+    return sha256_hex(records_body(sorted, id).dump()).substr(0, 32);
+}
+}  // namespace
+
+// Another device's learning log or assurance records: joined with this device's by id (the
+// fuller record wins, merge.h), so nothing either side added is lost.
+void Replication::take_records(const json& doc) {
+    const std::string id = doc.value("_id", std::string());
+    const std::string rev = doc.value("_rev", std::string());
+    Dataset theirs;
+    theirs.settings = local_.settings;
+    if (Status s = records_from_document(doc, theirs); !s) {
+        report_.notes.push_back(s.error().text() + ": not taken.");
+        return;
+    }
+    note_on_server(id, rev);
+    ++report_.records_received;
+    Dataset mine;
+    mine.learning = local_.learning;
+    mine.assessments = local_.assessments;
+    mine.quality_checks = local_.quality_checks;
+    mine.non_compliance = local_.non_compliance;
+    MergeReport merged;
+    merge_into(mine, theirs, merged);
+    local_.learning = std::move(mine.learning);
+    local_.assessments = std::move(mine.assessments);
+    local_.quality_checks = std::move(mine.quality_checks);
+    local_.non_compliance = std::move(mine.non_compliance);
+    (id == kLearningId ? incoming_.learning_changed : incoming_.assurance_changed) = true;
+    auto& known = checkpoint_.records[id];
+    if (known.first.empty() || compare_revs(rev, known.first) > 0) known = {rev, records_hash(theirs, id)};
+}
+
 Step Replication::next_attachment_fetch() {
     if (attachments_to_fetch_.empty()) return store_pulled();
     phase_ = Phase::fetch_attachment;
@@ -408,6 +477,12 @@ Step Replication::store_pulled() {
     if (next.history.size() > kCheckpointHistory)
         next.history.erase(next.history.begin(), next.history.end() - kCheckpointHistory);
     incoming_.checkpoint = std::move(next);
+    if (incoming_.learning_changed) incoming_.records.learning = local_.learning;
+    if (incoming_.assurance_changed) {
+        incoming_.records.assessments = local_.assessments;
+        incoming_.records.quality_checks = local_.quality_checks;
+        incoming_.records.non_compliance = local_.non_compliance;
+    }
     phase_ = Phase::store;
     Step s;
     s.kind = Step::Kind::store;
@@ -469,6 +544,21 @@ Step Replication::plan_push() {
     }
     // Attachments first, so a case never arrives before its photos.
     push_plan_.insert(push_plan_.end(), cases.begin(), cases.end());
+    records_to_send_.clear();
+    for (const char* id : {kLearningId, kAssuranceId}) {
+        const std::string hash = records_hash(local_, id);
+        const auto known = checkpoint_.records.find(id);
+        const std::string prev = known == checkpoint_.records.end() ? "" : known->second.first;
+        if (known != checkpoint_.records.end() && known->second.second == hash) continue;
+        const bool empty = id == std::string(kLearningId) ? local_.learning.empty()
+                                                          : local_.assessments.empty() && local_.quality_checks.empty() &&
+                                                                local_.non_compliance.empty();
+        if (prev.empty() && empty) continue;  // nothing to say yet
+        const std::optional<Rev> p = parse_rev(prev);
+        const std::string rev = std::to_string((p ? p->number : 0) + 1) + "-" + sha256_hex(hash + prev).substr(0, 32);
+        records_to_send_[id] = {rev, hash};
+        push_plan_.emplace_back(id, rev);
+    }
     return next_push_batch();
 }
 
@@ -492,6 +582,7 @@ Step Replication::after_revs_diff(const json& missing) {
             for (const json& m : missing[id]["missing"]) lacks = lacks || (m.is_string() && m.get<std::string>() == rev);
         if (!lacks) {
             note_on_server(id, rev);
+            if (records_to_send_.count(id)) checkpoint_.records[id] = records_to_send_[id];
             continue;
         }
         if (const std::optional<std::string> sha = sha256_of(id))
@@ -541,6 +632,19 @@ Step Replication::send_cases() {
     }
     json docs = json::array();
     for (const auto& [id, rev] : cases_to_send_) {
+        if (id == kLearningId || id == kAssuranceId) {
+            json doc = records_body(local_, id);
+            doc["_id"] = id;
+            doc["_rev"] = rev;
+            const std::optional<Rev> r = parse_rev(rev);
+            json ids = json::array({r->hash});
+            const auto known = checkpoint_.records.find(id);
+            if (known != checkpoint_.records.end())
+                if (const std::optional<Rev> p = parse_rev(known->second.first)) ids.push_back(p->hash);
+            doc["_revisions"] = {{"start", r->number}, {"ids", ids}};
+            docs.push_back(std::move(doc));
+            continue;
+        }
         const Case* c = find_local(*case_id_of(id));
         if (c->rev == rev) {
             docs.push_back(case_document(*c));

@@ -57,6 +57,9 @@ struct LocalCheckpoint {
     // Earlier checkpoints (session id -> since), newest last, so a server checkpoint one write
     // behind the device's (a run cut between the two writes) is still recognised.
     std::vector<std::pair<std::string, json>> history;
+    // The learning log's and the assurance records' documents: the revision last synced and
+    // the hash of the content it had, so a change here (or there) is seen.
+    std::map<std::string, std::pair<std::string, std::string>> records;
 };
 json to_json(const LocalCheckpoint& c);
 LocalCheckpoint checkpoint_from_json(const json& j);  // a damaged one reads as empty: start over, safely
@@ -84,6 +87,11 @@ struct IncomingAttachment {
 };
 struct StoreBatch {
     std::vector<Case> cases;
+    // The learning log and/or the assurance records after joining what came (save_learning,
+    // save_assurance); only the lists named changed are meant.
+    bool learning_changed = false;
+    bool assurance_changed = false;
+    Dataset records;
     std::vector<IncomingAttachment> attachments;
     LocalCheckpoint checkpoint;
 };
@@ -104,6 +112,8 @@ struct SyncReport {
     int deletions_sent = 0;       // losing revisions ended after a person resolved a conflict
     int deletions_received = 0;
     int conflicts = 0;            // cases that became conflicting in this run
+    int records_sent = 0;         // learning / assurance documents
+    int records_received = 0;
     int requests = 0;
     std::vector<Refusal> refused;
     std::vector<std::string> notes;
@@ -151,6 +161,7 @@ private:
     Step next_pull();
     Step after_changes();
     Step take_revisions(const json& results);
+    void take_records(const json& doc);
     Step next_attachment_fetch();
     Step store_pulled();
     Step put_checkpoint(Phase after);
@@ -191,6 +202,7 @@ private:
     std::vector<std::pair<std::string, std::string>> push_batch_;
     std::vector<std::string> attachments_to_send_;  // sha256s the server lacks
     std::vector<std::pair<std::string, std::string>> cases_to_send_;
+    std::map<std::string, std::pair<std::string, std::string>> records_to_send_;  // id -> (rev, hash)
     std::string sending_sha_;
     std::string sending_mime_;
 };

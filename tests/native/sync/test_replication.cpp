@@ -346,3 +346,22 @@ TEST_CASE("sync: a store that fails stops the sync before the server's checkpoin
     CHECK(t.last.failure.message.find("the device storage is full") != std::string::npos);
     for (const Request& r : t.requests) CHECK_FALSE((r.method == "PUT" && starts_with(r.path, "_local/")));
 }
+
+TEST_CASE("sync: the learning log travels as one document and reads back checked") {
+    Dataset d;
+    LearningItem item;
+    item.id = "11111111-1111-4111-8111-111111111111";
+    item.theme = "Repairs";
+    item.lesson = "Book the damp survey at the first visit";
+    d.learning = {item};
+    json doc = records_body(d, kLearningId);
+    CHECK(doc["type"] == "learning");
+    doc["_id"] = kLearningId;
+    Dataset back;
+    REQUIRE(records_from_document(doc, back));
+    REQUIRE(back.learning.size() == 1);
+    CHECK(back.learning[0].lesson == item.lesson);
+    doc["learning"][0].erase("id");
+    Dataset bad;
+    CHECK_FALSE(records_from_document(doc, bad));
+}
