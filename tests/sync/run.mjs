@@ -283,6 +283,27 @@ await scenario('the learning log reaches the other store, and items added on bot
   check(!/learning\/assurance/.test(quiet), 'nothing more to send once both agree: ' + quiet);
 });
 
+await scenario('two devices\' older cases with one reference are both kept, one renumbered the same way on both', async () => {
+  doorstep(['server-setup', url(S, ADMIN), 'refs']);
+  doorstep(['store-load', demo(3), '--store', storeDir('r1')]);
+  doorstep(['store-load', demo(3, ['--seed', '2']), '--store', storeDir('r2')]);  // other cases, the same DS-2026-00000N
+  sync(S, 'refs', 'r1');
+  const two = sync(S, 'refs', 'r2').out;
+  check(/used by two different cases/.test(two), 'the clash is named: ' + two);
+  sync(S, 'refs', 'r1');
+  const e1 = exportStore('r1'), e2 = exportStore('r2');
+  check(e1.cases.length === 6 && e2.cases.length === 6, 'both keep all six cases');
+  const refs = new Set(e1.cases.map((c) => c.reference));
+  check(refs.size === 6, 'with six different references: ' + [...refs].join(', '));
+  for (const c of e1.cases) {
+    const other = e2.cases.find((x) => x.id === c.id);
+    check(other && other.rev === c.rev && other.reference === c.reference, 'the same on both: ' + c.reference);
+  }
+  check(e1.cases.filter((c) => (c.reference_aliases || []).length === 1).length === 3, 'three keep their old reference as an alias');
+  const quiet = summary(sync(S, 'refs', 'r2').out);
+  check(quiet.sent === 0 && quiet.received === 0, 'and nothing more moves');
+});
+
 await scenario('a photo reaches the other store byte-identical, and is sent once', async () => {
   doorstep(['store-load', demo(30, ['--photos']), '--store', storeDir('p1')]);  // 30 demo cases hold a photo and its thumbnail
   const first = summary(sync(S, 'photos', 'p1').out);

@@ -348,6 +348,7 @@ std::string Replication::describe(const std::string& doc_id) const {
 
 Step Replication::take_revisions(const json& results) {
     std::set<std::string> changed;
+    bool added = false;
     for (const json& result : results) {
         if (!result.contains("docs") || !result["docs"].is_array()) continue;
         for (const json& entry : result["docs"]) {
@@ -396,6 +397,7 @@ Step Replication::take_revisions(const json& results) {
             if (!c) {
                 index_[*cid] = local_.cases.size();
                 local_.cases.push_back(std::move(incoming.value()));
+                added = true;
             } else {
                 bool new_conflict = false;
                 Case merged = merge_case(*c, incoming.value(), &new_conflict);
@@ -407,6 +409,20 @@ Step Replication::take_revisions(const json& results) {
                 *c = std::move(merged);
             }
             changed.insert(*cid);
+        }
+    }
+    if (added) {
+        // Two different cases with one reference (older references were numbered per device):
+        // both kept, the later received one renumbered with its old reference as an alias,
+        // by merge.h's rule. The rule gives the same revision on every device, so replicas
+        // that meet the clash separately agree.
+        std::map<std::string, std::string> before;
+        for (const Case& c : local_.cases) before[c.id] = c.rev;
+        MergeReport renumbered;
+        if (make_references_unique(local_, renumbered, Actor{"Doorstep sync", ""}) > 0) {
+            for (const Case& c : local_.cases)
+                if (before[c.id] != c.rev) changed.insert(c.id);
+            for (const std::string& m : renumbered.messages) report_.notes.push_back(m);
         }
     }
     for (const std::string& cid : changed) incoming_.cases.push_back(*find_local(cid));
