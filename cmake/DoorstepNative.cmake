@@ -5,6 +5,10 @@ file(GLOB DOORSTEP_CLI_SOURCES CONFIGURE_DEPENDS "${DOORSTEP_ROOT}/src/cli/*.cpp
 if(DOORSTEP_CLI_SOURCES)
   add_executable(doorstep ${DOORSTEP_CLI_SOURCES})
   target_link_libraries(doorstep PRIVATE doorstep_storage doorstep_core)
+  # Sync's HTTP client (src/cli/cmd_sync_http.cpp): Debian's libcpp-httplib-dev, HTTPS through OpenSSL.
+  find_package(PkgConfig REQUIRED)
+  pkg_check_modules(DOORSTEP_HTTPLIB REQUIRED IMPORTED_TARGET cpp-httplib)
+  target_link_libraries(doorstep PRIVATE PkgConfig::DOORSTEP_HTTPLIB)
   set_target_properties(doorstep PROPERTIES RUNTIME_OUTPUT_DIRECTORY "${CMAKE_BINARY_DIR}")
   doorstep_warnings(doorstep)
 else()
@@ -90,6 +94,15 @@ if(DOORSTEP_CLI_SOURCES)
         test "$(TZ=America/New_York "$1" '2026-07-01 19:30:00' "$0" now)" = "2026-07-02T00:30 BST"
         test "$(TZ=UTC "$1" '2026-12-01 23:30:00' "$0" now)" = "2026-12-01T23:30 GMT"
       ]=] "$<TARGET_FILE:doorstep>" "${DOORSTEP_FAKETIME}" "${CMAKE_BINARY_DIR}")
+  endif()
+  # Sync against a real server (docs/sync.md): pouchdb-server in memory on a free loopback port,
+  # started and stopped by the script; the npm packages come from tests/browser (scripts/setup).
+  find_program(DOORSTEP_NODE node)
+  if(DOORSTEP_NODE)
+    add_test(NAME "sync: CLI and PouchDB against pouchdb-server (conflicts, photos, interruptions, errors, 500 cases)"
+      COMMAND "${DOORSTEP_NODE}" "${DOORSTEP_ROOT}/tests/sync/run.mjs" "$<TARGET_FILE:doorstep>")
+    set_tests_properties("sync: CLI and PouchDB against pouchdb-server (conflicts, photos, interruptions, errors, 500 cases)"
+      PROPERTIES TIMEOUT 300 ENVIRONMENT "DOORSTEP_TEST_NOW=${DOORSTEP_TEST_NOW}")
   endif()
   add_test(NAME "cli: 18.5: DOORSTEP_NOW pins the clock and a malformed one is refused"
     COMMAND sh -c [=[

@@ -146,7 +146,7 @@ Result<OpenReport> CaseStore::open() {
             report.notes.push_back(Error{"", "An interrupted import could not be completed yet: " + s.error().text()});
         }
     }
-    for (const char* folder : {"", "cases", "drafts", "attachments"}) {
+    for (const char* folder : {"", "cases", "drafts", "attachments", "sync"}) {
         auto names = files_.list(folder);
         if (!names) {
             if (std::string(folder).empty()) return Error{"", "Could not read the saved data: " + names.error().text()};
@@ -314,6 +314,37 @@ Status CaseStore::remove_case(const std::string& id) {
         return Error{"", "Could not remove case " + case_label(*it) + ": " + s.error().message + "."};
     data_.cases.erase(it);
     (void)note_changes({id}, false);
+    return Status::ok();
+}
+
+static std::string sync_path(const std::string& replication_id) { return "sync/" + replication_id + ".json"; }
+
+std::optional<std::string> CaseStore::read_sync_checkpoint(const std::string& replication_id) {
+    if (!is_safe_name(replication_id, 100) || !files_.exists(sync_path(replication_id))) return std::nullopt;
+    Result<std::string> text = files_.read(sync_path(replication_id));
+    if (!text) return std::nullopt;
+    return std::move(text.value());
+}
+
+Status CaseStore::store_synced(const std::vector<Case>& cases, const std::string& replication_id,
+                               std::string_view checkpoint_text) {
+    if (!is_safe_name(replication_id, 100))
+        return Error{"", "Could not keep what the sync brought: '" + replication_id + "' is not a valid replication id."};
+    std::vector<FileWrite> writes;
+    for (const Case& c : cases) {
+        if (!is_safe_name(c.id, 100))
+            return Error{"", "Could not keep the synced case " + case_label(c) + ": it has no valid id. Nothing was changed."};
+        writes.push_back({case_path(c.id), case_to_text(c)});
+    }
+    writes.push_back({sync_path(replication_id), std::string(checkpoint_text)});
+    if (Status s = commit(writes, {}, "keep what the sync brought"); !s) return s;
+    for (const Case& c : cases) {
+        auto it = std::find_if(data_.cases.begin(), data_.cases.end(), [&](const Case& o) { return o.id == c.id; });
+        if (it != data_.cases.end())
+            *it = c;
+        else
+            data_.cases.push_back(c);
+    }
     return Status::ok();
 }
 

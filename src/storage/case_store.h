@@ -9,6 +9,7 @@
 //   attachments/<sha256>   evidence bytes, named by content; <sha256>.json its type
 //   quarantine/            files that could not be read, kept for a person to look at
 //   export-state.json      when the data was last exported, what changed since
+//   sync/<id>.json         a replication's checkpoint (docs/sync.md)
 //   import-commit.json     only while an import is being applied (see import_replace)
 //
 // No index file: open() reads every case anyway (status is shown for all of
@@ -136,6 +137,14 @@ public:
     // A bundle (or a plain export): every file's type, size and hash is checked
     // before anything changes; attachments are kept by content hash, never twice.
     Result<ImportOutcome> import_bundle(std::string_view text, bool merge);
+
+    // Sync (docs/sync.md, core/sync/replication.h): the checkpoint a replication kept
+    // (sync/<replication id>.json), and what a sync brought: the cases written exactly as
+    // given (their revisions came from the server: no bump) together with the new
+    // checkpoint, in one commit, so a checkpoint never covers cases that are not on disk.
+    std::optional<std::string> read_sync_checkpoint(const std::string& replication_id);
+    Status store_synced(const std::vector<Case>& cases, const std::string& replication_id,
+                        std::string_view checkpoint_text);
 
     // Call once the export was handed to the user (download started).
     Status mark_exported();

@@ -15,8 +15,8 @@ namespace fs = std::filesystem;
 
 namespace {
 
-const std::vector<std::string> k_core_order = {"base", "calendar", "model",   "rules", "data",
-                                               "document", "letters", "reports", "demo"};
+const std::vector<std::string> k_core_order = {"base", "calendar", "model", "rules",   "data",
+                                               "sync", "document", "letters", "reports", "demo"};
 
 struct Include {
     std::string file;    // relative to src/

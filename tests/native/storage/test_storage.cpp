@@ -202,6 +202,7 @@ TEST_CASE("directory store: read-only refuses every change with the reason") {
 #include "core/base/hashing.h"
 #include "core/base/ids.h"
 #include "core/model/references.h"
+#include "core/data/revisions.h"
 #include "storage/case_store.h"
 
 #include "case_fixtures.h"
@@ -796,4 +797,37 @@ TEST_CASE("case store: 18.11: merging another device's export that reused an old
     CaseStore again(a.files);
     CHECK(a.reopen(again).quarantined.empty());
     CHECK(again.data().cases.size() == 2);
+}
+
+TEST_CASE("case store: what a sync brought is kept as it came, with its checkpoint in the same commit") {
+    StoreFixture f;
+    Case mine = lone_case(1);
+    REQUIRE(f.store.save_case(mine));
+    Case theirs = lone_case(2);
+    bump_revision(theirs, "office-1");  // a revision made on another device
+    Case newer = mine;
+    newer.own_words = "changed in the office";
+    bump_revision(newer, "office-1");
+    CHECK_FALSE(f.store.read_sync_checkpoint("doorstep-abc"));
+    REQUIRE(f.store.store_synced({newer, theirs}, "doorstep-abc", "{\"pull_since\": 7}\n"));
+    // No new revision: the server's revisions are kept exactly.
+    CHECK(f.store.find_case(newer.id)->rev == newer.rev);
+    CHECK(f.store.find_case(theirs.id)->rev == theirs.rev);
+    CHECK(*f.store.read_sync_checkpoint("doorstep-abc") == "{\"pull_since\": 7}\n");
+    CaseStore again(f.files);
+    f.reopen(again);
+    CHECK(again.data().cases.size() == 2);
+    CHECK(again.find_case(newer.id)->own_words == "changed in the office");
+    CHECK(*again.read_sync_checkpoint("doorstep-abc") == "{\"pull_since\": 7}\n");
+
+    // A failure part-way changes nothing: neither the cases nor the checkpoint.
+    Case later = newer;
+    later.own_words = "a later change";
+    bump_revision(later, "office-1");
+    const auto before = snapshot(f.dir.path);
+    f.files.fault = FaultPlan{FaultPlan::Kind::DiskFull, 0, "sync/", true};
+    REQUIRE_FALSE(f.store.store_synced({later}, "doorstep-abc", "{\"pull_since\": 9}\n"));
+    CHECK(snapshot(f.dir.path) == before);
+    CHECK(f.store.find_case(later.id)->rev == newer.rev);
+    CHECK_FALSE(f.store.store_synced({}, "../escape", "{}"));
 }
