@@ -16,6 +16,7 @@
 #include <cstdio>
 #include <cstdint>
 #include <exception>
+#include <functional>
 #include <limits>
 #include <type_traits>
 #include <unordered_map>
@@ -39,6 +40,13 @@ struct Ctx {
     Problems& out;
     size_t total = 0;
     std::string record;  // "cases[3] (DS-2025-000004)", "settings", or "" at the top
+
+    // Problems found by another Ctx (one case read while the file streamed in).
+    void absorb(const Problems& found, size_t found_total) {
+        for (const Error& e : found)
+            if (out.size() < lim.max_problems) out.push_back(e);
+        total += found_total;
+    }
 
     void add(const std::string& path, std::string message) {
         ++total;
@@ -787,7 +795,11 @@ void check_all(Ctx& ctx, const Dataset& d, const std::vector<bool>* clean) {
 // silently.
 class GuardedBuilder {
 public:
-    GuardedBuilder(Ctx& ctx, json& root) : ctx_(ctx), root_(root) {}
+    // `on_case` (when given) receives each element of the top-level "cases" list
+    // as soon as it is read; the element is then dropped, so a whole export is
+    // never held as one document.
+    using CaseHook = std::function<void(size_t index, const json& c)>;
+    GuardedBuilder(Ctx& ctx, json& root, CaseHook on_case = {}) : ctx_(ctx), root_(root), on_case_(std::move(on_case)) {}
 
     bool null() { return value(json(nullptr)); }
     bool boolean(bool b) { return value(json(b)); }
@@ -869,6 +881,11 @@ private:
     }
 
     bool close() {
+        if (on_case_ && stack_.size() == 3 && stack_[0].node->is_object() && stack_[0].key == "cases" &&
+            stack_[1].node->is_array() && stack_[2].node->is_object()) {
+            on_case_(stack_[1].node->size() - 1, *stack_[2].node);
+            *stack_[2].node = json();  // read: only a placeholder stays
+        }
         stack_.pop_back();
         return true;
     }
@@ -892,6 +909,7 @@ private:
 
     Ctx& ctx_;
     json& root_;
+    CaseHook on_case_;
     std::vector<Frame> stack_;
     size_t values_ = 0;
     bool refused_ = false;
@@ -927,13 +945,13 @@ void report_syntax_error(Ctx& ctx, std::string_view text, const std::string& wha
     ctx.add("", "not valid JSON at line " + std::to_string(line) + ", column " + std::to_string(column) + ": " + reason);
 }
 
-bool parse_text(Ctx& ctx, std::string_view text, json& doc) {
+bool parse_text(Ctx& ctx, std::string_view text, json& doc, GuardedBuilder::CaseHook on_case = {}) {
     if (text.size() > ctx.lim.max_bytes) {
         ctx.add("", "the file is too large: " + std::to_string(text.size()) + " bytes (limit " +
                         std::to_string(ctx.lim.max_bytes) + ")");
         return false;
     }
-    GuardedBuilder builder(ctx, doc);
+    GuardedBuilder builder(ctx, doc, std::move(on_case));
     try {
         if (json::sax_parse(text.begin(), text.end(), &builder)) return true;
     } catch (const std::exception& e) {
@@ -948,7 +966,36 @@ bool parse_text(Ctx& ctx, std::string_view text, json& doc) {
     return false;
 }
 
-void read_dataset(Ctx& ctx, const json& doc, Dataset& d, std::vector<bool>& clean) {
+// One element of "cases", named by its index and, when readable, its reference. True when clean.
+bool read_case_entry(Ctx& ctx, size_t i, const json& cj, Case& c) {
+    ctx.record = "cases[" + std::to_string(i) + "]";
+    const size_t before = ctx.total;
+    if (!cj.is_object()) {
+        ctx.add("", "expected an object, found " + type_of(cj));
+    } else {
+        // Name the case by its reference in every problem, when it has a readable one.
+        const auto ref = cj.find("reference");
+        if (ref != cj.end() && ref->is_string() && ref->get_ref<const std::string&>().size() <= 40 &&
+            !has_control_character(ref->get_ref<const std::string&>()))
+            ctx.record += " (" + ref->get_ref<const std::string&>() + ")";
+        Obj co(ctx, cj, "");
+        read_record(co, c, false);
+        co.done();
+    }
+    ctx.record.clear();
+    return ctx.total == before;
+}
+
+// A case read while the file streamed in, with what it found, until read_dataset
+// takes its problems in file order.
+struct StreamedCase {
+    bool read = false;
+    Problems problems;
+    size_t total = 0;
+};
+
+void read_dataset(Ctx& ctx, const json& doc, Dataset& d, std::vector<bool>& clean,
+                  const std::vector<StreamedCase>& streamed) {
     if (!doc.is_object()) {
         ctx.add("", "expected a Doorstep export (a JSON object with \"schema\": \"doorstep/1\"), found " + type_of(doc));
         return;
@@ -986,24 +1033,13 @@ void read_dataset(Ctx& ctx, const json& doc, Dataset& d, std::vector<bool>& clea
         d.cases.resize(cases->size());
         clean.assign(cases->size(), false);
         for (size_t i = 0; i < cases->size(); ++i) {
-            const json& cj = (*cases)[i];
-            ctx.record = "cases[" + std::to_string(i) + "]";
-            if (!cj.is_object()) {
-                ctx.add("", "expected an object, found " + type_of(cj));
+            if (i < streamed.size() && streamed[i].read) {  // read while the file came in
+                ctx.absorb(streamed[i].problems, streamed[i].total);
+                clean[i] = streamed[i].total == 0;
                 continue;
             }
-            // Name the case by its reference in every problem, when it has a readable one.
-            const auto ref = cj.find("reference");
-            if (ref != cj.end() && ref->is_string() && ref->get_ref<const std::string&>().size() <= 40 &&
-                !has_control_character(ref->get_ref<const std::string&>()))
-                ctx.record += " (" + ref->get_ref<const std::string&>() + ")";
-            const size_t before = ctx.total;
-            Obj co(ctx, cj, "");
-            read_record(co, d.cases[i], false);
-            co.done();
-            clean[i] = ctx.total == before;
+            clean[i] = read_case_entry(ctx, i, (*cases)[i], d.cases[i]);
         }
-        ctx.record.clear();
     }
     const auto records = [&](const char* key, auto& out) {
         top.list(key, out, [](Obj& x, auto& item) { read_record(x, item); }, Need::Required);
@@ -1038,9 +1074,23 @@ Result<Dataset> parse_dataset(std::string_view text, const ImportLimits& limits,
     Dataset d;
     std::vector<bool> clean;
     json doc;
-    if (parse_text(ctx, text, doc)) {
+    std::vector<StreamedCase> streamed;
+    const auto on_case = [&](size_t i, const json& cj) {
+        if (d.cases.size() <= i) d.cases.resize(i + 1);
+        if (streamed.size() <= i) streamed.resize(i + 1);
+        StreamedCase& s = streamed[i];
+        Ctx case_ctx{limits, s.problems};
         try {
-            read_dataset(ctx, doc, d, clean);
+            read_case_entry(case_ctx, i, cj, d.cases[i]);
+        } catch (const std::exception& e) {
+            case_ctx.add("", std::string("could not be read: ") + e.what());
+        }
+        s.read = true;
+        s.total = case_ctx.total;
+    };
+    if (parse_text(ctx, text, doc, on_case)) {
+        try {
+            read_dataset(ctx, doc, d, clean, streamed);
             // Stored flags are checked, not trusted: recomputed from the record.
             const Calendar cal = d.settings.calendar();
             for (Case& c : d.cases) recompute_derived_flags(c, d.settings, cal);

@@ -32,7 +32,9 @@ struct ImportLimits {
     size_t max_values = 8'000'000;  // values in the whole file (a 500-case demo export holds about 70,000)
 };
 
-// The whole export file. On failure the Error's message lists every problem, one
+// The whole export file. Each case is read into its struct as soon as its text
+// has been read and its part of the document dropped, so an export is never
+// held whole as JSON beside the cases. On failure the Error's message lists every problem, one
 // per line, and `problems` (when given) receives them one by one.
 Result<Dataset> parse_dataset(std::string_view text, const ImportLimits& limits = {}, Problems* problems = nullptr);
 
