@@ -1064,6 +1064,24 @@ void finish_list(Ctx& ctx) {
                                         " more problems not listed (limit " + std::to_string(ctx.lim.max_problems) + ")"});
 }
 
+// Runs `read`; an exception nlohmann throws becomes one more problem.
+template <class F> void guarded(Ctx& ctx, F read) {
+    try {
+        read();
+    } catch (const std::exception& e) {
+        ctx.add("", std::string("could not be read: ") + e.what());
+    }
+}
+
+// The value read, or every problem found (also given to `problems`).
+template <class T> Result<T> outcome(Ctx& ctx, Problems* problems, T value) {
+    const size_t total = ctx.total;
+    finish_list(ctx);
+    if (problems) *problems = ctx.out;
+    if (total > 0) return summary_error(ctx.out, total);
+    return value;
+}
+
 }  // namespace
 
 // ---------------------------------------------------------------------------
@@ -1080,30 +1098,20 @@ Result<Dataset> parse_dataset(std::string_view text, const ImportLimits& limits,
         if (streamed.size() <= i) streamed.resize(i + 1);
         StreamedCase& s = streamed[i];
         Ctx case_ctx{limits, s.problems};
-        try {
-            read_case_entry(case_ctx, i, cj, d.cases[i]);
-        } catch (const std::exception& e) {
-            case_ctx.add("", std::string("could not be read: ") + e.what());
-        }
+        guarded(case_ctx, [&] { read_case_entry(case_ctx, i, cj, d.cases[i]); });
         s.read = true;
         s.total = case_ctx.total;
     };
     if (parse_text(ctx, text, doc, on_case)) {
-        try {
+        guarded(ctx, [&] {
             read_dataset(ctx, doc, d, clean, streamed);
             // Stored flags are checked, not trusted: recomputed from the record.
             const Calendar cal = d.settings.calendar();
             for (Case& c : d.cases) recompute_derived_flags(c, d.settings, cal);
             if (ctx.total == 0 || !clean.empty()) check_all(ctx, d, &clean);
-        } catch (const std::exception& e) {
-            ctx.add("", std::string("could not be read: ") + e.what());
-        }
+        });
     }
-    const size_t total = ctx.total;
-    finish_list(ctx);
-    if (problems) *problems = list;
-    if (total > 0) return summary_error(list, total);
-    return d;
+    return outcome(ctx, problems, std::move(d));
 }
 
 Result<Case> parse_case(std::string_view text, const ImportLimits& limits, Problems* problems) {
@@ -1113,7 +1121,7 @@ Result<Case> parse_case(std::string_view text, const ImportLimits& limits, Probl
     json doc;
     ctx.record = "case";
     if (parse_text(ctx, text, doc)) {
-        try {
+        guarded(ctx, [&] {
             if (!doc.is_object()) {
                 ctx.add("", "expected a case (a JSON object), found " + type_of(doc));
             } else {
@@ -1125,15 +1133,9 @@ Result<Case> parse_case(std::string_view text, const ImportLimits& limits, Probl
                 o.done();
                 if (ctx.total == 0) check_case_with_conflicts(ctx, c);
             }
-        } catch (const std::exception& e) {
-            ctx.add("", std::string("could not be read: ") + e.what());
-        }
+        });
     }
-    const size_t total = ctx.total;
-    finish_list(ctx);
-    if (problems) *problems = list;
-    if (total > 0) return summary_error(list, total);
-    return c;
+    return outcome(ctx, problems, std::move(c));
 }
 
 Problems check_dataset(const Dataset& d, const ImportLimits& limits) {
