@@ -28,6 +28,40 @@ std::map<std::string, std::string> names_by_hash(const Dataset& d) {
     return names;
 }
 
+// Whether the text is a JSON object with a top-level "files" key (a bundle),
+// found by reading it without building it: a plain export then goes straight to
+// parse_dataset, which reads it within its limits.
+struct FindsFiles : nlohmann::json_sax<json> {
+    bool found = false;
+    int depth = 0;
+    bool null() override { return true; }
+    bool boolean(bool) override { return true; }
+    bool number_integer(number_integer_t) override { return true; }
+    bool number_unsigned(number_unsigned_t) override { return true; }
+    bool number_float(number_float_t, const string_t&) override { return true; }
+    bool string(string_t&) override { return true; }
+    bool binary(binary_t&) override { return true; }
+    bool start_object(std::size_t) override { return ++depth <= 64; }
+    bool end_object() override { --depth; return true; }
+    bool start_array(std::size_t) override { return ++depth <= 64; }
+    bool end_array() override { --depth; return true; }
+    bool key(string_t& k) override {
+        if (depth == 1 && k == "files") found = true;
+        return !found;  // stop at once when found
+    }
+    bool parse_error(std::size_t, const std::string&, const nlohmann::detail::exception&) override { return false; }
+};
+
+bool is_bundle_text(std::string_view text) {
+    FindsFiles finder;
+    try {
+        json::sax_parse(text.begin(), text.end(), &finder);
+    } catch (const std::exception&) {
+        return false;
+    }
+    return finder.found;
+}
+
 }  // namespace
 
 bool is_sha256_hex(std::string_view s) {
@@ -40,7 +74,7 @@ bool is_sha256_hex(std::string_view s) {
 Result<Bundle> read_bundle(std::string_view text, const ImportLimits& limits, const AttachmentLimits& attachment_limits,
                            Problems* problems_out) {
     Bundle bundle;
-    json doc = json::parse(text.begin(), text.end(), nullptr, false);
+    json doc = is_bundle_text(text) ? json::parse(text.begin(), text.end(), nullptr, false) : json();
     if (!doc.is_object() || !doc.contains("files")) {
         // A plain export (or not JSON at all: parse_dataset says where it breaks).
         auto parsed = parse_dataset(text, limits, problems_out);

@@ -1,33 +1,19 @@
 #include "ui/wording.h"
 
+#include "core/model/enum_words.h"
+#include "core/model/labels.h"
+
 #include <cstdlib>
 
 namespace doorstep::ui {
 
 const char* kind_label(CaseKind k) {
-    switch (k) {
-        case CaseKind::Complaint: return "Complaint";
-        case CaseKind::ServiceRequest: return "Service request";
-        case CaseKind::SurveyFeedback: return "Survey feedback";
-        case CaseKind::Compliment: return "Compliment";
-        case CaseKind::MemberEnquiry: return "Councillor or MP enquiry";
-    }
-    return "Record";
+    return labels::kind(k);
 }
 
 const char* channel_label(Channel c) {
-    switch (c) {
-        case Channel::InPerson: return "In person";
-        case Channel::HomeVisit: return "Home visit";
-        case Channel::Phone: return "Phone";
-        case Channel::Email: return "Email";
-        case Channel::Letter: return "Letter";
-        case Channel::WebForm: return "Web form";
-        case Channel::SocialMedia: return "Social media";
-        case Channel::App: return "App";
-        case Channel::ThirdParty: return "Through someone else";
-    }
-    return "Other";
+    if (c == Channel::ThirdParty) return "Through someone else";  // shorter on a button
+    return labels::channel(c);
 }
 
 const char* staff_role_label(StaffRole r) {
@@ -54,26 +40,13 @@ const char* contact_method_label(ContactMethod m) {
 }
 
 const char* representative_label(RepresentativeKind k) {
-    switch (k) {
-        case RepresentativeKind::None: return "No one";
-        case RepresentativeKind::FamilyOrFriend: return "Family or friend";
-        case RepresentativeKind::Advocate: return "Advocate";
-        case RepresentativeKind::Solicitor: return "Solicitor";
-        case RepresentativeKind::Councillor: return "Councillor";
-        case RepresentativeKind::MP: return "MP";
-        case RepresentativeKind::Other: return "Someone else";
-    }
-    return "Someone else";
+    if (k == RepresentativeKind::None) return "No one";
+    if (k == RepresentativeKind::FamilyOrFriend) return "Family or friend";
+    return labels::representative(k);
 }
 
 const char* decision_label(Decision d) {
-    switch (d) {
-        case Decision::Undecided: return "Not decided";
-        case Decision::Upheld: return "Upheld";
-        case Decision::PartlyUpheld: return "Partly upheld";
-        case Decision::NotUpheld: return "Not upheld";
-    }
-    return "Not decided";
+    return labels::decision(d);
 }
 
 const char* remedy_type_label(RemedyType t) {
@@ -91,27 +64,12 @@ const char* remedy_type_label(RemedyType t) {
 }
 
 const char* remedy_state_label(RemedyState s) {
-    switch (s) {
-        case RemedyState::Proposed: return "Proposed";
-        case RemedyState::Offered: return "Offered";
-        case RemedyState::Accepted: return "Accepted";
-        case RemedyState::Declined: return "Declined";
-        case RemedyState::Completed: return "Completed";
-    }
-    return "";
+    return labels::remedy_state(s);
 }
 
 const char* closure_reason_label(ClosureReason r) {
-    switch (r) {
-        case ClosureReason::Resolved: return "Resolved";
-        case ClosureReason::NotEscalated: return "Not escalated";
-        case ClosureReason::Withdrawn: return "Withdrawn";
-        case ClosureReason::Refused: return "Refused";
-        case ClosureReason::ServiceRequestDone: return "Service request done";
-        case ClosureReason::NoFurtherAction: return "No further action";
-        case ClosureReason::JoinedToOther: return "Joined to another complaint";
-    }
-    return "Closed";
+    if (r == ClosureReason::JoinedToOther) return "Joined to another complaint";
+    return labels::closure(r);
 }
 
 const char* contact_outcome_label(ContactOutcome o) {
@@ -191,23 +149,24 @@ std::string category_label(const Settings& s, const std::string& id) {
 }
 
 namespace {
+// Every value of the enum, in its word table's order (model/enum_words.h).
 template <class E, class F>
-std::vector<std::string> labels(int count, F f) {
+std::vector<std::string> all_labels(F f) {
     std::vector<std::string> out;
-    for (int i = 0; i < count; ++i) out.push_back(f(E(i)));
+    for (const auto& w : EnumWords<E>::words) out.push_back(f(w.value));
     return out;
 }
 }  // namespace
 
-std::vector<std::string> channel_labels() { return labels<Channel>(9, channel_label); }
-std::vector<std::string> kind_labels() { return labels<CaseKind>(5, kind_label); }
-std::vector<std::string> representative_labels() { return labels<RepresentativeKind>(7, representative_label); }
-std::vector<std::string> decision_labels() { return labels<Decision>(4, decision_label); }
-std::vector<std::string> remedy_type_labels() { return labels<RemedyType>(8, remedy_type_label); }
-std::vector<std::string> closure_reason_labels() { return labels<ClosureReason>(7, closure_reason_label); }
-std::vector<std::string> contact_method_labels() { return labels<ContactMethod>(5, contact_method_label); }
-std::vector<std::string> contact_outcome_labels() { return labels<ContactOutcome>(4, contact_outcome_label); }
-std::vector<std::string> contact_purpose_labels() { return labels<ContactPurpose>(4, contact_purpose_label); }
-std::vector<std::string> staff_role_labels() { return labels<StaffRole>(6, staff_role_label); }
+std::vector<std::string> channel_labels() { return all_labels<Channel>(channel_label); }
+std::vector<std::string> kind_labels() { return all_labels<CaseKind>(kind_label); }
+std::vector<std::string> representative_labels() { return all_labels<RepresentativeKind>(representative_label); }
+std::vector<std::string> decision_labels() { return all_labels<Decision>(decision_label); }
+std::vector<std::string> remedy_type_labels() { return all_labels<RemedyType>(remedy_type_label); }
+std::vector<std::string> closure_reason_labels() { return all_labels<ClosureReason>(closure_reason_label); }
+std::vector<std::string> contact_method_labels() { return all_labels<ContactMethod>(contact_method_label); }
+std::vector<std::string> contact_outcome_labels() { return all_labels<ContactOutcome>(contact_outcome_label); }
+std::vector<std::string> contact_purpose_labels() { return all_labels<ContactPurpose>(contact_purpose_label); }
+std::vector<std::string> staff_role_labels() { return all_labels<StaffRole>(staff_role_label); }
 
 }  // namespace doorstep::ui

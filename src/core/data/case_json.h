@@ -3,13 +3,14 @@
 // field, is in import.h.
 //
 // Writing rules, so that export -> import -> export is byte-identical:
-//  - keys are the C++ field names, in the order the structs declare them;
+//  - keys and their order are those of each record's description (model/fields.h);
 //  - optional fields are omitted when empty (empty string or list, no value,
 //    false, zero days or pence where zero means "none");
 //  - dates "YYYY-MM-DD", local date-times "YYYY-MM-DDTHH:MM", money in whole
-//    pence, enums as lowercase snake strings (enum_key below).
+//    pence, enums as lowercase snake strings (model/enum_words.h).
 #pragma once
 #include "core/model/dataset.h"
+#include "core/model/enum_words.h"  // enum_key, enum_from_key: the enums' JSON words
 
 #include <nlohmann/json_fwd.hpp>
 
@@ -21,15 +22,6 @@ namespace doorstep {
 
 inline constexpr const char* kSchemaName = "doorstep/1";
 inline constexpr int kSchemaVersion = 1;
-
-// The JSON spelling of an enum value ("home_visit", "partly_upheld", ...), and
-// back. enum_key answers "" for a value the schema does not know yet (a new
-// enumerator someone forgot to add here: the import then rejects it loudly).
-// Defined for every enum in case.h, settings.h and assurance.h, plus Region
-// ("england_and_wales", "scotland", "northern_ireland") and CodeVersion ("2022", "2024").
-template <class E> const char* enum_key(E value);
-template <class E> std::optional<E> enum_from_key(std::string_view key);
-template <class E> std::string enum_key_list();  // "phone, email, letter" for messages
 
 // One record as JSON. to_json(Case) includes the revision fields (rev, rev_ids,
 // device), the conflict versions and the discarded revisions.

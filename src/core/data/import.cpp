@@ -1,20 +1,24 @@
 // Reading "doorstep/1" with every field checked: types, ranges, dates, enum
-// values and sizes first (while reading), then the rules that join fields and
-// records (check_*). Problems are collected, never thrown; nlohmann's own
+// values and sizes first (while reading, by each record's field description in
+// model/fields.h), then the rules that join fields and records (check_*). Problems are collected, never thrown; nlohmann's own
 // exceptions are caught at the edge.
 #include "core/data/import.h"
 
 #include "core/data/case_json.h"
 #include "core/rules/derived_flags.h"
 #include "core/base/ids.h"
+#include "core/model/fields.h"
 #include "core/model/references.h"
 
 #include <nlohmann/json.hpp>
 
 #include <algorithm>
+#include <cstdio>
 #include <cstdint>
 #include <exception>
+#include <functional>
 #include <limits>
+#include <type_traits>
 #include <unordered_map>
 #include <unordered_set>
 
@@ -25,7 +29,6 @@ using json = nlohmann::json;
 namespace {
 
 constexpr int64_t kMaxPence = 100'000'000'000;  // £1bn: anything above is a typo
-constexpr int kMaxDays = 365;                   // any working-day count in the model
 constexpr int kMaxRevisions = 1000;             // as revisions.h caps the history
 
 // ---------------------------------------------------------------------------
@@ -37,6 +40,13 @@ struct Ctx {
     Problems& out;
     size_t total = 0;
     std::string record;  // "cases[3] (DS-2025-000004)", "settings", or "" at the top
+
+    // Problems found by another Ctx (one case read while the file streamed in).
+    void absorb(const Problems& found, size_t found_total) {
+        for (const Error& e : found)
+            if (out.size() < lim.max_problems) out.push_back(e);
+        total += found_total;
+    }
 
     void add(const std::string& path, std::string message) {
         ++total;
@@ -82,17 +92,10 @@ bool has_control_character(const std::string& s) {
     return false;
 }
 
-bool is_hex(std::string_view s, size_t length) {
-    if (s.size() != length) return false;
-    for (char ch : s)
-        if (!((ch >= '0' && ch <= '9') || (ch >= 'a' && ch <= 'f'))) return false;
-    return true;
-}
-
 // ---------------------------------------------------------------------------
 // Reading one JSON object into a struct, field by field
 
-enum Need { Optional, Required };
+enum class Need { Optional, Required };
 
 class Obj {
 public:
@@ -102,18 +105,19 @@ public:
     void problem(const char* key, std::string message) { c_.add(at(key), std::move(message)); }
     Ctx& ctx() { return c_; }
     const std::string& path() const { return path_; }
+    bool has(const char* key) const { return j_.find(key) != j_.end(); }
 
     const json* get(const char* key, Need need) {
         seen_.push_back(key);
         const auto it = j_.find(key);
         if (it == j_.end()) {
-            if (need == Required) problem(key, "missing (required)");
+            if (need == Need::Required) problem(key, "missing (required)");
             return nullptr;
         }
         return &*it;
     }
 
-    bool text(const char* key, std::string& out, Need need = Optional) {
+    bool text(const char* key, std::string& out, Need need = Need::Optional) {
         const json* v = get(key, need);
         return v && read_text(key, *v, out, need);
     }
@@ -133,7 +137,7 @@ public:
             problem(key, "contains a control character");
             return false;
         }
-        if (need == Required && s.empty()) {
+        if (need == Need::Required && s.empty()) {
             problem(key, "must not be empty");
             return false;
         }
@@ -141,7 +145,7 @@ public:
         return true;
     }
 
-    bool boolean(const char* key, bool& out, Need need = Optional) {
+    bool boolean(const char* key, bool& out, Need need = Need::Optional) {
         const json* v = get(key, need);
         if (!v) return false;
         if (!v->is_boolean()) {
@@ -154,7 +158,7 @@ public:
 
     void boolean(const char* key, std::optional<bool>& out) {
         bool b = false;
-        if (boolean(key, b, Optional)) out = b;
+        if (boolean(key, b, Need::Optional)) out = b;
     }
 
     bool integer64(const char* key, int64_t& out, int64_t lo, int64_t hi, Need need) {
@@ -191,18 +195,14 @@ public:
         return true;
     }
 
-    template <class I> bool integer(const char* key, I& out, int64_t lo, int64_t hi, Need need = Optional) {
+    template <class I> bool integer(const char* key, I& out, int64_t lo, int64_t hi, Need need = Need::Optional) {
         int64_t n = 0;
         if (!integer64(key, n, lo, hi, need)) return false;
         out = static_cast<I>(n);
         return true;
     }
 
-    bool days(const char* key, int& out, Need need = Optional, int lo = 0) {
-        return integer(key, out, lo, kMaxDays, need);
-    }
-
-    bool pence(const char* key, Money& out, Need need = Optional) {
+    bool pence(const char* key, Money& out, Need need = Need::Optional) {
         const json* v = get(key, need);
         if (!v) return false;
         if (v->is_number_integer() && !v->is_number_unsigned() && v->get<int64_t>() < 0) {
@@ -215,51 +215,34 @@ public:
         return true;
     }
 
-    bool date(const char* key, Date& out, Need need = Required) {
+    // A date "YYYY-MM-DD" or a local date-time "YYYY-MM-DDTHH:MM", by the type of `out`.
+    template <class T> bool when(const char* key, T& out, Need need = Need::Required) {
+        constexpr bool is_date = std::is_same_v<T, Date>;
         const json* v = get(key, need);
         if (!v) return false;
         if (!v->is_string()) {
-            problem(key, "expected a date \"YYYY-MM-DD\", found " + type_of(*v));
+            problem(key, std::string(is_date ? "expected a date \"YYYY-MM-DD\"" : "expected a date and time \"YYYY-MM-DDTHH:MM\"") +
+                             ", found " + type_of(*v));
             return false;
         }
         const std::string& s = v->get_ref<const std::string&>();
-        const std::optional<Date> d = parse_iso_date(s);
-        if (!d) {
-            problem(key, "not a date: " + shown(s));
+        std::optional<T> parsed;
+        if constexpr (is_date) parsed = parse_iso_date(s);
+        else parsed = parse_iso_local(s);
+        if (!parsed) {
+            problem(key, std::string(is_date ? "not a date: " : "not a date and time \"YYYY-MM-DDTHH:MM\": ") + shown(s));
             return false;
         }
-        out = *d;
+        out = *parsed;
         return true;
     }
 
-    void date(const char* key, std::optional<Date>& out) {
-        Date d;
-        if (date(key, d, Optional)) out = d;
+    template <class T> void when(const char* key, std::optional<T>& out) {
+        T value;
+        if (when(key, value, Need::Optional)) out = value;
     }
 
-    bool datetime(const char* key, LocalDateTime& out, Need need = Required) {
-        const json* v = get(key, need);
-        if (!v) return false;
-        if (!v->is_string()) {
-            problem(key, "expected a date and time \"YYYY-MM-DDTHH:MM\", found " + type_of(*v));
-            return false;
-        }
-        const std::string& s = v->get_ref<const std::string&>();
-        const std::optional<LocalDateTime> t = parse_iso_local(s);
-        if (!t) {
-            problem(key, "not a date and time \"YYYY-MM-DDTHH:MM\": " + shown(s));
-            return false;
-        }
-        out = *t;
-        return true;
-    }
-
-    void datetime(const char* key, std::optional<LocalDateTime>& out) {
-        LocalDateTime t;
-        if (datetime(key, t, Optional)) out = t;
-    }
-
-    template <class E> bool enm(const char* key, E& out, Need need = Required) {
+    template <class E> bool enm(const char* key, E& out, Need need = Need::Required) {
         const json* v = get(key, need);
         if (!v) return false;
         if (!v->is_string()) {
@@ -291,18 +274,18 @@ public:
     }
 
     void strings(const char* key, std::vector<std::string>& out) {
-        const json* a = array(key, Optional, c_.lim.max_list_items);
+        const json* a = array(key, Need::Optional, c_.lim.max_list_items);
         if (!a) return;
         out.reserve(a->size());
         for (size_t i = 0; i < a->size(); ++i) {
             std::string s;
             const std::string item_key = std::string(key) + "[" + std::to_string(i) + "]";
-            if (read_text(item_key.c_str(), (*a)[i], s, Required)) out.push_back(std::move(s));
+            if (read_text(item_key.c_str(), (*a)[i], s, Need::Required)) out.push_back(std::move(s));
         }
     }
 
     // A list of objects: `read(Obj&, T&)` fills each item.
-    template <class T, class F> void list(const char* key, std::vector<T>& out, F read, Need need = Optional,
+    template <class T, class F> void list(const char* key, std::vector<T>& out, F read, Need need = Need::Optional,
                                           size_t max_items = 0) {
         const json* a = array(key, need, max_items ? max_items : c_.lim.max_list_items);
         if (!a) return;
@@ -323,7 +306,7 @@ public:
     }
 
     // A nested object: `read(Obj&)` reads its fields. False when absent or not an object.
-    template <class F> bool object(const char* key, F read, Need need = Optional) {
+    template <class F> bool object(const char* key, F read, Need need = Need::Optional) {
         const json* v = get(key, need);
         if (!v) return false;
         if (!v->is_object()) {
@@ -343,7 +326,7 @@ public:
                 std::string value;
                 const std::string name = printable(it.key().substr(0, 60));
                 if (it.key().size() > 200) o.problem(name.c_str(), "key too long: " + std::to_string(it.key().size()) + " bytes (limit 200)");
-                else if (o.read_text(name.c_str(), it.value(), value, Optional)) out[it.key()] = std::move(value);
+                else if (o.read_text(name.c_str(), it.value(), value, Need::Optional)) out[it.key()] = std::move(value);
             }
         });
     }
@@ -370,236 +353,138 @@ private:
 };
 
 // ---------------------------------------------------------------------------
-// Case parts
+// Reading a record by its field description (model/fields.h)
 
-void read_resident(Obj& o, Resident& r) {
-    o.text("name", r.name);
-    o.text("address", r.address);
-    o.text("postcode", r.postcode);
-    o.text("phone", r.phone);
-    o.text("email", r.email);
-    o.enm("preferred_contact", r.preferred_contact);
-    o.boolean("group_of_residents", r.group_of_residents);
-    o.text("group_description", r.group_description);
-}
+template <class T> struct is_optional : std::false_type {};
+template <class T> struct is_optional<std::optional<T>> : std::true_type {};
+template <class T> struct is_vector : std::false_type {};
+template <class T> struct is_vector<std::vector<T>> : std::true_type {};
 
-void read_representative(Obj& o, Representative& r) {
-    o.enm("kind", r.kind);
-    o.text("name", r.name);
-    o.text("contact", r.contact);
-    o.boolean("consent_given", r.consent_given);
-    o.date("consent_date", r.consent_date);
-}
+constexpr const char* kPhase1Source =
+    "Hazards in Social Housing (Prescribed Requirements) (England) Regulations 2025, phase 1";
 
-void read_adjustment(Obj& o, ReasonableAdjustment& a) {
-    o.text("description", a.description, Required);
-    o.text("disclosed_disability", a.disclosed_disability);
-    o.date("agreed_on", a.agreed_on);
-    o.date("review_due", a.review_due);
-    o.days("shorter_timescale_days", a.shorter_timescale_days);
-}
+// What a record needs besides its fields, before and after they are read.
+template <class T> void before_read(T&) {}
+void before_read(SelfAssessment& a) { a.code_version.clear(); }  // absent: none recorded
 
-void read_restriction(Obj& o, ContactRestriction& r) {
-    o.text("description", r.description, Required);
-    o.text("evidence", r.evidence);
-    o.text("equality_act_regard", r.equality_act_regard);
-    o.date("decided_on", r.decided_on);
-    o.date("review_due", r.review_due);
-}
-
-void read_conflict_of_interest(Obj& o, ConflictOfInterest& c) {
-    o.text("person", c.person, Required);
-    o.text("details", c.details);
-    o.date("declared_on", c.declared_on);
-}
-
-void read_point(Obj& o, DefinitionPoint& p) {
-    o.text("text", p.text, Required);
-    o.enm("decision", p.decision);
-    o.text("reasons", p.reasons);
-}
-
-void read_aspect(Obj& o, Aspect& a) {
-    o.text("text", a.text, Required);
-    o.boolean("in_scope", a.in_scope, Required);
-    o.text("reason_excluded", a.reason_excluded);
-}
-
-void read_extension(Obj& o, Extension& e) {
-    o.days("working_days", e.working_days, Required, 1);
-    o.text("reason", e.reason);
-    o.date("decided_on", e.decided_on);
-    o.date("resident_told", e.resident_told);
-    o.text("told_how", e.told_how);
-    o.boolean("ombudsman_details_given", e.ombudsman_details_given);
-    o.boolean("resident_agreed", e.resident_agreed);
-    o.boolean("beyond_limit", e.beyond_limit);
-    o.text("good_reason", e.good_reason);
-    o.boolean("set_at_acknowledgement", e.set_at_acknowledgement);
-}
-
-void read_remedy(Obj& o, Remedy& r) {
-    o.enm("type", r.type);
-    o.text("description", r.description);
-    o.pence("amount", r.amount);
-    o.text("working", r.working);
-    o.pence("suggested", r.suggested);
-    o.text("override_reason", r.override_reason);
-    o.object("parts", [&](Obj& p) {
-        p.pence("statutory", r.parts.statutory);
-        p.pence("quantifiable_losses", r.parts.quantifiable_losses);
-        p.pence("time_and_trouble", r.parts.time_and_trouble);
-        p.pence("distress_and_inconvenience", r.parts.distress_and_inconvenience);
-    });
-    o.text("approved_by", r.approved_by);
-    o.enm("state", r.state);
-    o.date("due", r.due);
-    o.date("completed", r.completed);
-    o.date("offered_on", r.offered_on);
-    o.date("answered_on", r.answered_on);
-}
-
-void read_action(Obj& o, OutstandingAction& a) {
-    o.text("description", a.description, Required);
-    o.text("owner", a.owner);
-    o.date("due", a.due);
-    o.date("completed", a.completed);
-}
-
-void read_stage(Obj& o, Stage& s) {
-    o.integer("number", s.number, 1, 3, Required);
-    o.date("opened", s.opened);
-    o.object("escalation", [&](Obj& e) {
-        Escalation esc;
-        e.date("requested", esc.requested);
-        e.text("resident_reason", esc.resident_reason);
-        e.boolean("outside_window", esc.outside_window);
-        e.text("discretion_decision", esc.discretion_decision);
-        s.escalation = std::move(esc);
-    });
-    o.text("definition", s.definition);
-    o.list("points", s.points, read_point);
-    o.list("aspects", s.aspects, read_aspect);
-    o.text("outcome_sought", s.outcome_sought);
-    o.boolean("definition_confirmed", s.definition_confirmed);
-    o.text("investigator", s.investigator);
-    o.strings("contributors", s.contributors);
-    o.text("approver", s.approver);
-    o.text("contractor_author", s.contractor_author);
-    o.date("acknowledged", s.acknowledged);
-    o.list("extensions", s.extensions, read_extension);
-    o.object("updates", [&](Obj& u) {
-        UpdateInterval interval;
-        u.days("every_working_days", interval.every_working_days, Required, 1);
-        u.date("agreed_on", interval.agreed_on);
-        s.updates = interval;
-    });
-    o.list("remedies", s.remedies, read_remedy);
-    o.list("actions", s.actions, read_action);
-    o.date("responded", s.responded);
-    o.text("response_summary", s.response_summary);
-}
-
-void read_refusal(Obj& o, Refusal& r) {
-    o.text("ground_id", r.ground_id, Required);
-    o.text("reasoning", r.reasoning);
-    o.text("circumstances_considered", r.circumstances_considered);
-    o.boolean("discretion_considered", r.discretion_considered);
-    o.text("discretion_decision", r.discretion_decision);
-    o.date("decided_on", r.decided_on);
-    o.date("explained_on", r.explained_on);
-    o.text("approved_by", r.approved_by);
-    o.boolean("at_escalation", r.at_escalation);
-}
-
-void read_contact(Obj& o, ContactAttempt& a) {
-    o.date("on", a.on);
-    o.enm("method", a.method);
-    o.enm("outcome", a.outcome);
-    o.enm("purpose", a.purpose);
-    o.text("summary", a.summary);
-    o.boolean("definition_confirmed", a.definition_confirmed);
-    o.text("by", a.by);
-}
-
-void read_log(Obj& o, LogEntry& e) {
-    o.date("on", e.on);
-    o.enm("kind", e.kind);
-    o.text("by", e.by);
-    o.text("text", e.text);
-    o.text("letter_kind", e.letter_kind);
-    o.text("letter_text", e.letter_text);
-}
-
-void read_hazard(Obj& o, HazardRecord& h) {
-    o.text("id", h.id, Required);
-    o.text("type_id", h.type_id, Required);
-    o.boolean("emergency", h.emergency);
-    o.text("location", h.location);
-    o.text("observed", h.observed);
-    o.text("reported_by", h.reported_by);
-    o.datetime("aware", h.aware);
-    o.text("vulnerable_occupants", h.vulnerable_occupants);
-    o.datetime("made_safe", h.made_safe);
-    o.text("made_safe_by", h.made_safe_by);
-    o.date("investigated", h.investigated);
-    o.text("investigated_by", h.investigated_by);
-    o.boolean("significant_found", h.significant_found);
+template <class T> void after_read(Obj&, T&) {}
+void after_read(Obj& o, HazardRecord& h) {
     // Records written before the investigation kept its own emergency finding:
     // an emergency report later found significant was taken as confirmed.
-    if (!o.boolean("emergency_found", h.emergency_found)) h.emergency_found = h.emergency && h.significant_found;
-    o.text("findings", h.findings);
-    o.date("summary_sent", h.summary_sent);
-    o.date("safety_work_done", h.safety_work_done);
-    o.date("further_work_started", h.further_work_started);
-    o.date("further_work_done", h.further_work_done);
-    o.text("works_planned", h.works_planned);
-    o.enm("accommodation", h.accommodation);
-    o.date("closed", h.closed);
+    if (!o.has("emergency_found")) h.emergency_found = h.emergency && h.significant_found;
 }
-
-void read_attachment(Obj& o, Attachment& a) {
-    if (o.text("sha256", a.sha256, Required) && !is_hex(a.sha256, 64)) {
-        o.problem("sha256", "not a SHA-256 content hash (64 lowercase hex digits): " + shown(a.sha256));
+void after_read(Obj& o, HazardType& t) {
+    // Settings saved before commencement was kept: phase 1 began on 27 October 2025;
+    // later phases wait for the landlord to confirm their dates.
+    if (!o.has("in_force_from") && t.phase == 1) {
+        t.in_force_from = Date::from_ymd(2025, 10, 27);
+        if (t.in_force_source.empty()) t.in_force_source = kPhase1Source;
     }
-    o.text("filename", a.filename);
-    o.text("mime", a.mime);
-    o.integer("size", a.size, 0, int64_t{1} << 40, Required);
-    if (o.text("thumbnail_sha256", a.thumbnail_sha256) && !is_hex(a.thumbnail_sha256, 64))
-        o.problem("thumbnail_sha256", "not a SHA-256 content hash (64 lowercase hex digits): " + shown(a.thumbnail_sha256));
-    o.text("caption", a.caption);
-    o.date("added", a.added);
-    o.text("hazard_id", a.hazard_id);
 }
 
-void read_ombudsman(Obj& o, OmbudsmanCase& om) {
-    o.date("referred", om.referred);
-    o.text("reference", om.reference);
-    o.enm("determination", om.determination);
-    o.date("determined", om.determined);
-    o.list("orders", om.orders, [](Obj& x, OmbudsmanOrder& order) {
-        x.text("description", order.description, Required);
-        x.date("due", order.due);
-        x.date("completed", order.completed);
-        x.text("evidence", order.evidence);
-    });
+template <class T> void read_record(Obj& o, T& value);
+void read_record(Obj& o, Case& c, bool is_conflict_version);
+
+std::string decimal(double d) {
+    char buf[32];
+    std::snprintf(buf, sizeof buf, "%g", d);
+    return buf;
 }
 
-// A survey's answers and dates; the older single "survey" object has these without a stage.
-void read_survey_fields(Obj& o, Survey& s) {
-    o.boolean("offered", s.offered);
-    o.boolean("answered", s.answered);
-    o.boolean("declined", s.declined);
-    o.integer("satisfied_handling", s.satisfied_handling, 0, 5);
-    o.integer("satisfied_outcome", s.satisfied_outcome, 0, 5);
-    o.integer("felt_listened", s.felt_listened, 0, 5);
-    o.date("on", s.on);
-    o.date("answered_on", s.answered_on);
-}
+// Reads each field it is shown from the object, by the field's type and options.
+class Reader {
+public:
+    explicit Reader(Obj& o, bool conflict_version = false) : o_(o), conflict_version_(conflict_version) {}
 
-void read_survey(Obj& o, Survey& s) {
-    o.integer("stage", s.stage, 1, 3, Required);
-    read_survey_fields(o, s);
+    template <class T, class... O> void operator()(const char* key, T& field, const O&... options) {
+        read(key, field, spec_of(options...));
+    }
+
+private:
+    template <class T> void read(const char* key, T& field, const FieldSpec& spec) {
+        const Need need = spec.required ? Need::Required : Need::Optional;
+        if constexpr (std::is_same_v<T, std::string>) {
+            if (spec.datetime_text) {
+                LocalDateTime t;
+                if (o_.when(key, t, need)) field = to_iso(t);
+            } else if (o_.text(key, field, need) && spec.format.ok && !spec.format.ok(field)) {
+                o_.problem(key, std::string(spec.format.what) + ": " + shown(field));
+            }
+        } else if constexpr (std::is_same_v<T, bool>) {
+            o_.boolean(key, field, need);
+        } else if constexpr (std::is_same_v<T, uint64_t>) {
+            read_decimal_digits(key, field);
+        } else if constexpr (std::is_integral_v<T>) {
+            const Range r = spec.range.value_or(Range{std::numeric_limits<T>::min(), std::numeric_limits<T>::max()});
+            o_.integer(key, field, r.lo, r.hi, need);
+        } else if constexpr (std::is_same_v<T, float>) {
+            read_number(key, field, spec.between.value_or(Between{0, 0}), need);
+        } else if constexpr (std::is_same_v<T, Money>) {
+            o_.pence(key, field, need);
+        } else if constexpr (std::is_same_v<T, Date> || std::is_same_v<T, LocalDateTime>) {
+            o_.when(key, field);
+        } else if constexpr (std::is_enum_v<T>) {
+            o_.enm(key, field);
+        } else if constexpr (is_optional<T>::value) {
+            using V = typename T::value_type;
+            if constexpr (std::is_same_v<V, Date> || std::is_same_v<V, LocalDateTime>) o_.when(key, field);
+            else if constexpr (std::is_same_v<V, bool>) o_.boolean(key, field);
+            else o_.object(key, [&](Obj& x) {
+                V value{};
+                read_record(x, value);
+                field = std::move(value);
+            }, need);
+        } else if constexpr (std::is_same_v<T, std::vector<std::string>>) {
+            o_.strings(key, field);
+        } else if constexpr (std::is_same_v<T, std::vector<Case>>) {
+            // Conflict versions of a case: each is a leaf, with no conflicts of its own.
+            if (!conflict_version_) o_.list(key, field, [](Obj& x, Case& v) { read_record(x, v, true); }, need);
+            else if (o_.get(key, Need::Optional)) o_.problem(key, "a conflict version cannot hold conflicts of its own");
+        } else if constexpr (is_vector<T>::value) {
+            o_.list(key, field, [](Obj& x, typename T::value_type& item) { read_record(x, item); }, need);
+        } else if constexpr (std::is_same_v<T, std::map<std::string, std::string>>) {
+            o_.string_map(key, field);
+        } else {
+            o_.object(key, [&](Obj& x) { read_record(x, field); }, need);
+        }
+    }
+
+    // A whole number written as decimal digits (JavaScript numbers lose precision above 2^53).
+    void read_decimal_digits(const char* key, uint64_t& out) {
+        std::string text;
+        if (!o_.text(key, text)) return;
+        uint64_t n = 0;
+        bool ok = !text.empty() && text.size() <= 20;
+        for (char ch : text) {
+            if (ch < '0' || ch > '9') { ok = false; break; }
+            const uint64_t digit = static_cast<uint64_t>(ch - '0');
+            if (n > (std::numeric_limits<uint64_t>::max() - digit) / 10) { ok = false; break; }
+            n = n * 10 + digit;
+        }
+        if (ok) out = n;
+        else o_.problem(key, "not a whole number in decimal digits (0 to 18446744073709551615): " + shown(text));
+    }
+
+    void read_number(const char* key, float& out, Between range, Need need) {
+        const json* v = o_.get(key, need);
+        if (!v) return;
+        if (!v->is_number())
+            o_.problem(key, "expected a number, found " + type_of(*v));
+        else if (v->get<double>() < range.lo || v->get<double>() > range.hi)
+            o_.problem(key, "out of range: " + v->dump() + " (" + decimal(range.lo) + " to " + decimal(range.hi) + ")");
+        else
+            out = static_cast<float>(v->get<double>());
+    }
+
+    Obj& o_;
+    bool conflict_version_;
+};
+
+template <class T> void read_record(Obj& o, T& value) {
+    before_read(value);
+    Reader r(o);
+    fields(r, value);
+    after_read(o, value);
 }
 
 // Before surveys were kept per stage a case had one "survey" object: it followed
@@ -610,7 +495,8 @@ void read_legacy_survey(Obj& o, Case& c) {
         return;
     }
     Survey s;
-    read_survey_fields(o, s);
+    Reader r(o);
+    survey_answer_fields(r, s);
     const bool anything = s.offered || s.answered || s.declined || s.on || s.answered_on ||
                           s.satisfied_handling || s.satisfied_outcome || s.felt_listened;
     if (!anything) return;
@@ -625,312 +511,10 @@ void read_legacy_survey(Obj& o, Case& c) {
     c.surveys.push_back(s);
 }
 
-void read_audit(Obj& o, AuditEntry& a) {
-    LocalDateTime at;
-    if (o.datetime("at", at)) a.at = to_iso(at);
-    o.text("who", a.who);
-    o.text("what", a.what);
-}
-
-void read_case(Obj& o, Case& c, bool is_conflict_version) {
-    if (o.text("id", c.id, Required) && !is_uuid(c.id))
-        o.problem("id", "not a case id this app writes (a lowercase UUID): " + shown(c.id));
-    o.text("reference", c.reference, Required);
-    o.strings("reference_aliases", c.reference_aliases);
-    o.text("rev", c.rev);
-    o.strings("rev_ids", c.rev_ids);
-    o.text("device", c.device);
-    o.boolean("demo", c.demo);
-    o.enm("code", c.code);
-    o.enm("kind", c.kind);
-    o.enm("channel", c.channel);
-    o.date("received", c.received);
-    o.date("logged", c.logged);
-    o.object("resident", [&](Obj& r) { read_resident(r, c.resident); }, Required);
-    o.object("representative", [&](Obj& r) { read_representative(r, c.representative); });
-    o.text("own_words", c.own_words);
-    o.text("outcome_wanted", c.outcome_wanted);
-    o.text("category_id", c.category_id);
-    o.text("subcategory", c.subcategory);
-    o.text("property", c.property);
-    o.text("contractor", c.contractor);
-    o.boolean("high_rise_building_safety", c.high_rise_building_safety);
-    o.integer("complexity", c.complexity, 1, 3, Required);
-    o.text("vulnerability", c.vulnerability);
-    o.text("staff_safety_warning", c.staff_safety_warning);
-    o.list("adjustments", c.adjustments, read_adjustment);
-    o.list("restrictions", c.restrictions, read_restriction);
-    o.list("conflicts_of_interest", c.conflicts_of_interest, read_conflict_of_interest);
-    o.date("service_request_completed", c.service_request_completed);
-    o.text("raised_from_case", c.raised_from_case);
-    o.strings("linked_cases", c.linked_cases);
-    o.object("refusal", [&](Obj& r) {
-        Refusal refusal;
-        read_refusal(r, refusal);
-        c.refusal = std::move(refusal);
-    });
-    o.list("stages", c.stages, read_stage);
-    o.object("closure", [&](Obj& x) {
-        Closure closure;
-        x.date("closed_on", closure.closed_on);
-        x.enm("reason", closure.reason);
-        x.text("withdrawn_by", closure.withdrawn_by);
-        x.text("notes", closure.notes);
-        c.closure = std::move(closure);
-    });
-    o.list("contacts", c.contacts, read_contact);
-    o.list("log", c.log, read_log);
-    o.list("hazards", c.hazards, read_hazard);
-    o.list("attachments", c.attachments, read_attachment);
-    o.object("ombudsman", [&](Obj& x) {
-        OmbudsmanCase om;
-        read_ombudsman(x, om);
-        c.ombudsman = std::move(om);
-    });
-    o.list("surveys", c.surveys, read_survey);
-    o.object("survey", [&](Obj& x) { read_legacy_survey(x, c); });
-    o.text("learning", c.learning);
-    o.object("panel_review", [&](Obj& x) {
-        PanelReview p;
-        x.text("summary", p.summary, Required);
-        x.text("learning", p.learning);
-        x.text("reviewed_by", p.reviewed_by);
-        x.date("reviewed_on", p.reviewed_on);
-        c.panel_review = std::move(p);
-    });
-    o.list("audit", c.audit, read_audit);
-    if (is_conflict_version) {
-        // A conflict version is a leaf: it carries no conflicts of its own.
-        if (o.get("conflicts", Optional)) o.problem("conflicts", "a conflict version cannot hold conflicts of its own");
-    } else {
-        o.list("conflicts", c.conflicts, [](Obj& x, Case& v) { read_case(x, v, true); });
-    }
-    o.strings("discarded_revs", c.discarded_revs);
-}
-
-// ---------------------------------------------------------------------------
-// Settings and assurance records
-
-constexpr const char* kPhase1Source =
-    "Hazards in Social Housing (Prescribed Requirements) (England) Regulations 2025, phase 1";
-
-void read_settings(Obj& o, Settings& s) {
-    o.text("officer_name", s.officer_name);
-    o.text("device_id", s.device_id);
-    if (o.text("device_code", s.device_code) && !is_device_code(s.device_code))
-        o.problem("device_code", "not a device code (" + std::to_string(kDeviceCodeLength) + " of " +
-                                     std::string(kDeviceCodeAlphabet) + "): " + shown(s.device_code));
-    o.object("landlord", [&](Obj& l) {
-        l.text("name", s.landlord.name);
-        l.text("address", s.landlord.address);
-        l.text("phone", s.landlord.phone);
-        l.text("email", s.landlord.email);
-        l.text("website", s.landlord.website);
-        l.text("complaints_team", s.landlord.complaints_team);
-        l.text("letter_signoff", s.landlord.letter_signoff);
-        l.text("complaints_policy", s.landlord.complaints_policy);
-    }, Required);
-    o.object("policy", [&](Obj& p) {
-        Policy& x = s.policy;
-        p.days("acknowledge_days", x.acknowledge_days, Required, 1);
-        p.days("stage1_response_days", x.stage1_response_days, Required, 1);
-        p.days("stage1_max_extension_days", x.stage1_max_extension_days, Required);
-        p.days("stage2_acknowledge_days", x.stage2_acknowledge_days, Required, 1);
-        p.days("stage2_response_days", x.stage2_response_days, Required, 1);
-        p.days("stage2_max_extension_days", x.stage2_max_extension_days, Required);
-        p.integer("escalation_window_weeks", x.escalation_window_weeks, 0, 104, Required);
-        p.days("refusal_explanation_days", x.refusal_explanation_days, Required);
-        p.days("extension_notice_days_before", x.extension_notice_days_before, Required);
-        p.days("due_soon_days", x.due_soon_days, Required);
-        p.days("default_update_interval_days", x.default_update_interval_days, Required);
-        p.days("unexported_reminder_days", x.unexported_reminder_days, Required);
-        p.boolean("refusal_needs_approval", x.refusal_needs_approval, Required);
-        p.days("legacy_stage1_response_days", x.legacy_stage1_response_days, Required, 1);
-        p.days("legacy_stage2_response_days", x.legacy_stage2_response_days, Required, 1);
-        p.days("legacy_stage2_max_extension_days", x.legacy_stage2_max_extension_days, Required);
-        p.days("legacy_stage3_response_days", x.legacy_stage3_response_days, Required, 1);
-    }, Required);
-    o.integer("homes_owned", s.homes_owned, 0, 10'000'000, Required);
-    o.enm("region", s.region);
-    o.list("closure_days", s.closure_days, [](Obj& x, Holiday& h) {
-        x.date("date", h.date);
-        x.text("title", h.title);
-    });
-    const auto external_body = [](Ombudsman& body) {
-        return [&body](Obj& x) {
-            x.text("name", body.name);
-            x.text("phone", body.phone);
-            x.text("website", body.website);
-            x.text("online_form", body.online_form);
-            x.text("address", body.address);
-            x.text("source", body.source);
-        };
-    };
-    o.object("ombudsman", external_body(s.ombudsman), Required);
-    o.object("local_government_ombudsman", external_body(s.local_government_ombudsman));
-    o.text("building_safety_regulator", s.building_safety_regulator);
-    o.text("building_safety_regulator_contact", s.building_safety_regulator_contact);
-    o.list("categories", s.categories, [](Obj& x, Category& cat) {
-        x.text("id", cat.id, Required);
-        x.text("label", cat.label);
-        x.strings("subcategories", cat.subcategories);
-        x.boolean("hazard_prompt", cat.hazard_prompt);
-    });
-    o.list("compensation", s.compensation, [](Obj& x, CompensationRate& r) {
-        x.text("id", r.id, Required);
-        x.text("label", r.label);
-        x.pence("amount", r.amount, Required);
-        x.enm("per", r.per);
-    });
-    o.text("discretionary_bands", s.discretionary_bands);
-    o.list("refusal_grounds", s.refusal_grounds, [](Obj& x, RefusalGround& g) {
-        x.text("id", g.id, Required);
-        x.text("label", g.label);
-        x.text("provision", g.provision);
-        x.enm("body", g.body);
-        x.boolean("needs_discretion", g.needs_discretion);
-    });
-    o.list("staff", s.staff, [](Obj& x, StaffMember& m) {
-        x.text("id", m.id, Required);
-        x.text("name", m.name);
-        x.enm("role", m.role);
-        x.text("team", m.team);
-        x.text("email", m.email);
-        x.text("phone", m.phone);
-        x.boolean("may_sign_stage2", m.may_sign_stage2);
-        x.pence("award_limit", m.award_limit);
-    });
-    o.list("hazard_types", s.hazard_types, [](Obj& x, HazardType& t) {
-        x.text("id", t.id, Required);
-        x.text("label", t.label);
-        x.integer("phase", t.phase, 1, 3, Required);
-        x.boolean("can_be_emergency", t.can_be_emergency, Required);
-        x.date("in_force_from", t.in_force_from);
-        x.text("in_force_source", t.in_force_source);
-        // Settings saved before commencement was kept: phase 1 began on 27 October 2025;
-        // later phases wait for the landlord to confirm their dates.
-        if (!x.get("in_force_from", Optional) && t.phase == 1) {
-            t.in_force_from = Date::from_ymd(2025, 10, 27);
-            if (t.in_force_source.empty()) t.in_force_source = kPhase1Source;
-        }
-    });
-    o.object("hazard_commencement", [&](Obj& x) {
-        x.date("emergencies_from", s.hazard_commencement.emergencies_from);
-        x.text("source", s.hazard_commencement.source);
-    });
-
-    o.object("hazard_timescales", [&](Obj& x) {
-        HazardTimescales& t = s.hazard_timescales;
-        x.integer("emergency_make_safe_hours", t.emergency_make_safe_hours, 1, 24 * 14, Required);
-        x.days("investigate_working_days", t.investigate_working_days, Required, 1);
-        x.days("summary_working_days", t.summary_working_days, Required, 1);
-        x.days("safety_work_working_days", t.safety_work_working_days, Required, 1);
-        x.days("further_work_start_working_days", t.further_work_start_working_days, Required, 1);
-        x.integer("further_work_latest_weeks", t.further_work_latest_weeks, 1, 104, Required);
-    }, Required);
-    o.string_map("outcome_labels", s.outcome_labels);
-    o.string_map("letter_templates", s.letter_templates);
-    o.integer("quality_sample_size", s.quality_sample_size, 0, 10000, Required);
-    o.integer("survey_target_stage1_pct", s.survey_target_stage1_pct, 0, 100, Required);
-    o.integer("survey_target_stage2_pct", s.survey_target_stage2_pct, 0, 100, Required);
-    o.text("theme", s.theme);
-    if (const json* v = o.get("text_scale", Required)) {
-        if (!v->is_number())
-            o.problem("text_scale", "expected a number, found " + type_of(*v));
-        else if (v->get<double>() < 0.5 || v->get<double>() > 4.0)
-            o.problem("text_scale", "out of range: " + v->dump() + " (0.5 to 4)");
-        else
-            s.text_scale = static_cast<float>(v->get<double>());
-    }
-    o.date("last_exported", s.last_exported);
-}
-
-void read_learning(Obj& o, LearningItem& item) {
-    o.text("id", item.id, Required);
-    o.text("theme", item.theme);
-    o.text("lesson", item.lesson);
-    o.text("action", item.action);
-    o.text("owner", item.owner);
-    o.date("due", item.due);
-    o.date("done", item.done);
-    o.strings("case_ids", item.case_ids);
-}
-
-void read_signoff(Obj& o, SignOff& s) {
-    o.text("name", s.name);
-    o.text("role", s.role);
-    o.date("on", s.on);
-    o.text("statement", s.statement);
-}
-
-void read_assessment(Obj& o, SelfAssessment& a) {
-    o.text("id", a.id, Required);
-    o.integer("year", a.year, 1900, 2200, Required);
-    a.code_version.clear();
-    o.text("code_version", a.code_version);
-    o.text("reason", a.reason);
-    o.list("answers", a.answers, [](Obj& x, ProvisionAnswer& p) {
-        x.text("provision", p.provision, Required);
-        x.enm("comply", p.comply);
-        x.text("evidence", p.evidence);
-        x.text("commentary", p.commentary);
-        x.list("actions", p.actions, [](Obj& y, AssessmentAction& act) {
-            y.text("description", act.description, Required);
-            y.text("owner", act.owner);
-            y.enm("status", act.status);
-            y.date("due", act.due);
-            y.list("updates", act.updates, [](Obj& z, DatedUpdate& u) {
-                z.date("on", u.on);
-                z.text("text", u.text);
-            });
-        });
-    });
-    o.object("lead_officer", [&](Obj& x) { read_signoff(x, a.lead_officer); });
-    o.object("member_responsible", [&](Obj& x) { read_signoff(x, a.member_responsible); });
-    o.text("copied_from", a.copied_from);
-}
-
-bool is_month(std::string_view s) {
-    if (s.size() != 7 || s[4] != '-') return false;
-    return parse_iso_date(std::string(s) + "-01").has_value();
-}
-
-void read_quality_check(Obj& o, QualityCheck& q) {
-    o.text("id", q.id, Required);
-    if (o.text("month", q.month, Required) && !is_month(q.month))
-        o.problem("month", "not a month \"YYYY-MM\": " + shown(q.month));
-    std::string seed;
-    if (o.text("seed", seed)) {
-        uint64_t n = 0;
-        bool ok = !seed.empty() && seed.size() <= 20;
-        for (char ch : seed) {
-            if (ch < '0' || ch > '9') { ok = false; break; }
-            const uint64_t digit = static_cast<uint64_t>(ch - '0');
-            if (n > (std::numeric_limits<uint64_t>::max() - digit) / 10) { ok = false; break; }
-            n = n * 10 + digit;
-        }
-        if (ok) q.seed = n;
-        else o.problem("seed", "not a whole number in decimal digits (0 to 18446744073709551615): " + shown(seed));
-    }
-    o.text("case_id", q.case_id);
-    o.text("checker", q.checker);
-    o.date("checked_on", q.checked_on);
-    o.list("items", q.items, [](Obj& x, SpotCheckItem& item) {
-        x.text("check", item.check, Required);
-        x.boolean("passed", item.passed);
-        x.text("note", item.note);
-        x.boolean("from_record", item.from_record);
-    });
-    o.text("deep_dive_notes", q.deep_dive_notes);
-}
-
-void read_non_compliance(Obj& o, NonComplianceEvent& e) {
-    o.text("id", e.id, Required);
-    o.text("description", e.description);
-    o.date("started", e.started);
-    o.date("residents_told", e.residents_told);
-    o.date("ombudsman_told", e.ombudsman_told);
-    o.date("compliance_returns", e.compliance_returns);
+void read_record(Obj& o, Case& c, bool is_conflict_version) {
+    Reader r(o, is_conflict_version);
+    fields(r, c);
+    o.object("survey", [&](Obj& x) { read_legacy_survey(x, c); });  // read, never written
 }
 
 // ---------------------------------------------------------------------------
@@ -952,7 +536,7 @@ bool split_rev(const std::string& rev, int64_t& n, std::string& hash) {
         n = n * 10 + (rev[i] - '0');
     }
     hash = rev.substr(dash + 1);
-    return n >= 1 && is_hex(hash, 32) && !(dash > 1 && rev[0] == '0');
+    return n >= 1 && is_lower_hex(hash, 32) && !(dash > 1 && rev[0] == '0');
 }
 
 void check_revision(Ctx& ctx, const Case& c, const std::string& prefix) {
@@ -976,7 +560,7 @@ void check_revision(Ctx& ctx, const Case& c, const std::string& prefix) {
         return;
     }
     for (size_t i = 0; i < c.rev_ids.size(); ++i)
-        if (!is_hex(c.rev_ids[i], 32)) {
+        if (!is_lower_hex(c.rev_ids[i], 32)) {
             ctx.add(index_path(prefix + "rev_ids", i), "not a revision hash (32 lowercase hex digits): " + shown(c.rev_ids[i]));
             return;
         }
@@ -1203,136 +787,268 @@ void check_all(Ctx& ctx, const Dataset& d, const std::vector<bool>* clean) {
 // ---------------------------------------------------------------------------
 // Text to JSON, guarded
 
-// Depth of nesting outside strings: nlohmann parses iteratively, but deep input
-// is never a real export and makes every later walk expensive.
-int nesting_depth(std::string_view text, int limit) {
-    int depth = 0;
-    int deepest = 0;
-    bool in_string = false;
-    bool escaped = false;
-    for (char ch : text) {
-        if (in_string) {
-            if (escaped) escaped = false;
-            else if (ch == '\\') escaped = true;
-            else if (ch == '"') in_string = false;
-            continue;
+// Builds the document while it is read, checking as it goes what keeps a hostile
+// file from eating the device's memory: nesting depth, items in any one list and
+// values in the whole file are refused the moment they pass their limit, so any
+// input is refused within memory a small multiple of its size. A key written
+// twice in one object is refused too: keeping the last would lose the first
+// silently.
+class GuardedBuilder {
+public:
+    // `on_case` (when given) receives each element of the top-level "cases" list
+    // as soon as it is read; the element is then dropped, so a whole export is
+    // never held as one document.
+    using CaseHook = std::function<void(size_t index, const json& c)>;
+    GuardedBuilder(Ctx& ctx, json& root, CaseHook on_case = {}) : ctx_(ctx), root_(root), on_case_(std::move(on_case)) {}
+
+    bool null() { return value(json(nullptr)); }
+    bool boolean(bool b) { return value(json(b)); }
+    bool number_integer(json::number_integer_t n) { return value(json(n)); }
+    bool number_unsigned(json::number_unsigned_t n) { return value(json(n)); }
+    bool number_float(json::number_float_t d, const json::string_t&) { return value(json(d)); }
+    bool string(json::string_t& s) { return value(json(std::move(s))); }
+    bool binary(json::binary_t&) { return refuse(path(), "binary data is not JSON text"); }
+
+    bool start_object(std::size_t) { return open(json::value_t::object); }
+    bool key(json::string_t& k) {
+        Frame& f = stack_.back();
+        if (f.node->contains(k)) {
+            const std::string name = printable(k.size() > 60 ? k.substr(0, 60) + "..." : k);
+            return refuse(path(), "the key \"" + name + "\" is written twice in one object (each field once)");
         }
-        if (ch == '"') in_string = true;
-        else if (ch == '[' || ch == '{') {
-            deepest = std::max(deepest, ++depth);
-            if (deepest > limit) return deepest;
-        } else if (ch == ']' || ch == '}') --depth;
+        f.key = std::move(k);
+        return true;
     }
-    return deepest;
+    bool end_object() { return close(); }
+    bool start_array(std::size_t) { return open(json::value_t::array); }
+    bool end_array() { return close(); }
+
+    bool parse_error(std::size_t, const std::string&, const nlohmann::detail::exception& e) {
+        if (const auto* pe = dynamic_cast<const json::parse_error*>(&e)) syntax_error_byte_ = pe->byte;
+        else syntax_error_byte_ = 0;
+        syntax_error_ = e.what();
+        return false;
+    }
+
+    bool refused() const { return refused_; }
+    const std::optional<std::string>& syntax_error() const { return syntax_error_; }
+    size_t syntax_error_byte() const { return syntax_error_byte_; }
+
+private:
+    struct Frame {
+        json* node;
+        std::string key;  // objects: the key of the value being read
+    };
+
+    // The largest list the schema allows anywhere. Reading stops at twice that; up
+    // to it, the exact limit of each list (cases, a case's log, ...) is checked
+    // with its name after reading, counting every item.
+    size_t list_limit() const { return std::max(ctx_.lim.max_cases, ctx_.lim.max_list_items); }
+
+    json* place(json&& v) {
+        if (++values_ > ctx_.lim.max_values) {
+            refuse(path(), "more than " + std::to_string(ctx_.lim.max_values) + " values in the file: not a Doorstep export");
+            return nullptr;
+        }
+        if (stack_.empty()) {
+            root_ = std::move(v);
+            return &root_;
+        }
+        Frame& f = stack_.back();
+        if (f.node->is_array()) {
+            if (f.node->size() >= 2 * list_limit()) {
+                refuse(path(), "too many items: more than " + std::to_string(2 * list_limit()) + " (limit " +
+                                   std::to_string(list_limit()) + ")");
+                return nullptr;
+            }
+            f.node->push_back(std::move(v));
+            return &f.node->back();
+        }
+        json& slot = (*f.node)[f.key];
+        slot = std::move(v);
+        return &slot;
+    }
+
+    bool value(json&& v) { return place(std::move(v)) != nullptr; }
+
+    bool open(json::value_t type) {
+        if (static_cast<int>(stack_.size()) >= ctx_.lim.max_depth)
+            return refuse("", "nested more than " + std::to_string(ctx_.lim.max_depth) + " levels deep: not a Doorstep export");
+        json* node = place(json(type));
+        if (!node) return false;
+        stack_.push_back(Frame{node, {}});
+        return true;
+    }
+
+    bool close() {
+        if (on_case_ && stack_.size() == 3 && stack_[0].node->is_object() && stack_[0].key == "cases" &&
+            stack_[1].node->is_array() && stack_[2].node->is_object()) {
+            on_case_(stack_[1].node->size() - 1, *stack_[2].node);
+            *stack_[2].node = json();  // read: only a placeholder stays
+        }
+        stack_.pop_back();
+        return true;
+    }
+
+    // Where the reader is: "cases[3].log", "" at the top.
+    std::string path() const {
+        std::string out;
+        for (size_t i = 1; i < stack_.size(); ++i) {
+            const Frame& parent = stack_[i - 1];
+            if (parent.node->is_array()) out += "[" + std::to_string(parent.node->size() - 1) + "]";
+            else out += (out.empty() ? "" : ".") + printable(parent.key.substr(0, 60));
+        }
+        return out;
+    }
+
+    bool refuse(const std::string& where, std::string message) {
+        ctx_.add(where, std::move(message));
+        refused_ = true;
+        return false;
+    }
+
+    Ctx& ctx_;
+    json& root_;
+    CaseHook on_case_;
+    std::vector<Frame> stack_;
+    size_t values_ = 0;
+    bool refused_ = false;
+    std::optional<std::string> syntax_error_;
+    size_t syntax_error_byte_ = 0;
+};
+
+void report_syntax_error(Ctx& ctx, std::string_view text, const std::string& what, size_t byte) {
+    if (byte == 0) {
+        // e.g. a number too large for a double: "[json.exception.out_of_range.406] number overflow ..."
+        std::string reason = what;
+        const size_t bracket = reason.find("] ");
+        if (reason.rfind("[json.exception", 0) == 0 && bracket != std::string::npos) reason = reason.substr(bracket + 2);
+        ctx.add("", "not valid JSON: " + reason);
+        return;
+    }
+    // byte is the 1-based position of the character that failed.
+    size_t line = 1, column = 1;
+    const size_t end = std::min<size_t>(byte - 1, text.size());
+    for (size_t i = 0; i < end; ++i) {
+        if (text[i] == '\n') { ++line; column = 1; }
+        else if ((static_cast<unsigned char>(text[i]) & 0xC0) != 0x80) ++column;
+    }
+    std::string reason = what;
+    const size_t colon = reason.find(": ", reason.find("parse error"));
+    reason = colon == std::string::npos ? "could not be read" : reason.substr(colon + 2);
+    // Drop nlohmann's "; last read: '...'": raw bytes of a broken file do not belong in a message.
+    const size_t last = reason.find("; last read: ");
+    if (last != std::string::npos) {
+        const size_t expected = reason.find("; expected", last);
+        reason = reason.substr(0, last) + (expected == std::string::npos ? "" : reason.substr(expected));
+    }
+    ctx.add("", "not valid JSON at line " + std::to_string(line) + ", column " + std::to_string(column) + ": " + reason);
 }
 
-bool parse_text(Ctx& ctx, std::string_view text, json& doc) {
+bool parse_text(Ctx& ctx, std::string_view text, json& doc, GuardedBuilder::CaseHook on_case = {}) {
     if (text.size() > ctx.lim.max_bytes) {
         ctx.add("", "the file is too large: " + std::to_string(text.size()) + " bytes (limit " +
                         std::to_string(ctx.lim.max_bytes) + ")");
         return false;
     }
-    if (nesting_depth(text, ctx.lim.max_depth) > ctx.lim.max_depth) {
-        ctx.add("", "nested more than " + std::to_string(ctx.lim.max_depth) + " levels deep: not a Doorstep export");
-        return false;
-    }
+    GuardedBuilder builder(ctx, doc, std::move(on_case));
     try {
-        doc = json::parse(text.begin(), text.end());
-        return true;
-    } catch (const json::parse_error& e) {
-        // e.byte is the 1-based position of the character that failed.
-        size_t line = 1, column = 1;
-        const size_t end = std::min<size_t>(e.byte > 0 ? e.byte - 1 : 0, text.size());
-        for (size_t i = 0; i < end; ++i) {
-            if (text[i] == '\n') { ++line; column = 1; }
-            else if ((static_cast<unsigned char>(text[i]) & 0xC0) != 0x80) ++column;
-        }
-        std::string reason = e.what();
-        const size_t colon = reason.find(": ", reason.find("parse error"));
-        reason = colon == std::string::npos ? "could not be read" : reason.substr(colon + 2);
-        // Drop nlohmann's "; last read: '...'": raw bytes of a broken file do not belong in a message.
-        const size_t last = reason.find("; last read: ");
-        if (last != std::string::npos) {
-            const size_t expected = reason.find("; expected", last);
-            reason = reason.substr(0, last) + (expected == std::string::npos ? "" : reason.substr(expected));
-        }
-        ctx.add("", "not valid JSON at line " + std::to_string(line) + ", column " + std::to_string(column) + ": " + reason);
-        return false;
+        if (json::sax_parse(text.begin(), text.end(), &builder)) return true;
     } catch (const std::exception& e) {
-        // e.g. a number too large for a double: "[json.exception.out_of_range.406] number overflow ..."
-        std::string reason = e.what();
-        const size_t bracket = reason.find("] ");
-        if (reason.rfind("[json.exception", 0) == 0 && bracket != std::string::npos) reason = reason.substr(bracket + 2);
-        ctx.add("", "not valid JSON: " + reason);
+        report_syntax_error(ctx, text, e.what(), 0);
         return false;
     }
+    if (builder.refused()) {
+        doc = json();  // what was read so far is dropped at once
+        return false;
+    }
+    report_syntax_error(ctx, text, builder.syntax_error().value_or("could not be read"), builder.syntax_error_byte());
+    return false;
 }
 
-void read_dataset(Ctx& ctx, const json& doc, Dataset& d, std::vector<bool>& clean) {
+// One element of "cases", named by its index and, when readable, its reference. True when clean.
+bool read_case_entry(Ctx& ctx, size_t i, const json& cj, Case& c) {
+    ctx.record = "cases[" + std::to_string(i) + "]";
+    const size_t before = ctx.total;
+    if (!cj.is_object()) {
+        ctx.add("", "expected an object, found " + type_of(cj));
+    } else {
+        // Name the case by its reference in every problem, when it has a readable one.
+        const auto ref = cj.find("reference");
+        if (ref != cj.end() && ref->is_string() && ref->get_ref<const std::string&>().size() <= 40 &&
+            !has_control_character(ref->get_ref<const std::string&>()))
+            ctx.record += " (" + ref->get_ref<const std::string&>() + ")";
+        Obj co(ctx, cj, "");
+        read_record(co, c, false);
+        co.done();
+    }
+    ctx.record.clear();
+    return ctx.total == before;
+}
+
+// A case read while the file streamed in, with what it found, until read_dataset
+// takes its problems in file order.
+struct StreamedCase {
+    bool read = false;
+    Problems problems;
+    size_t total = 0;
+};
+
+void read_dataset(Ctx& ctx, const json& doc, Dataset& d, std::vector<bool>& clean,
+                  const std::vector<StreamedCase>& streamed) {
     if (!doc.is_object()) {
         ctx.add("", "expected a Doorstep export (a JSON object with \"schema\": \"doorstep/1\"), found " + type_of(doc));
         return;
     }
     Obj top(ctx, doc, "");
     std::string schema;
-    if (top.text("schema", schema, Required) && schema != kSchemaName)
+    if (top.text("schema", schema, Need::Required) && schema != kSchemaName)
         top.problem("schema", "not a Doorstep export of schema \"doorstep/1\": " + shown(schema));
     if (schema.empty() || schema != kSchemaName) {
         // Some other file: listing every unknown field would bury the one message that matters.
         return;
     }
     int version = 0;
-    if (top.integer("version", version, 0, 1'000'000, Required) && version != kSchemaVersion)
+    if (top.integer("version", version, 0, 1'000'000, Need::Required) && version != kSchemaVersion)
         top.problem("version", "version " + std::to_string(version) +
                                    " is not supported by this app (it reads version " + std::to_string(kSchemaVersion) +
                                    "): update the app before importing");
     if (version != kSchemaVersion) return;
     LocalDateTime exported_at;
-    top.datetime("exported_at", exported_at);
+    top.when("exported_at", exported_at);
 
     ctx.record = "settings";
-    if (const json* s = top.get("settings", Required)) {
+    if (const json* s = top.get("settings", Need::Required)) {
         if (!s->is_object()) {
             ctx.add("", "expected an object, found " + type_of(*s));
         } else {
             Obj so(ctx, *s, "");
-            read_settings(so, d.settings);
+            read_record(so, d.settings);
             so.done();
         }
     }
     ctx.record.clear();
 
-    if (const json* cases = top.array("cases", Required, ctx.lim.max_cases)) {
+    if (const json* cases = top.array("cases", Need::Required, ctx.lim.max_cases)) {
         d.cases.resize(cases->size());
         clean.assign(cases->size(), false);
         for (size_t i = 0; i < cases->size(); ++i) {
-            const json& cj = (*cases)[i];
-            ctx.record = "cases[" + std::to_string(i) + "]";
-            if (!cj.is_object()) {
-                ctx.add("", "expected an object, found " + type_of(cj));
+            if (i < streamed.size() && streamed[i].read) {  // read while the file came in
+                ctx.absorb(streamed[i].problems, streamed[i].total);
+                clean[i] = streamed[i].total == 0;
                 continue;
             }
-            // Name the case by its reference in every problem, when it has a readable one.
-            const auto ref = cj.find("reference");
-            if (ref != cj.end() && ref->is_string() && ref->get_ref<const std::string&>().size() <= 40 &&
-                !has_control_character(ref->get_ref<const std::string&>()))
-                ctx.record += " (" + ref->get_ref<const std::string&>() + ")";
-            const size_t before = ctx.total;
-            Obj co(ctx, cj, "");
-            read_case(co, d.cases[i], false);
-            co.done();
-            clean[i] = ctx.total == before;
+            clean[i] = read_case_entry(ctx, i, (*cases)[i], d.cases[i]);
         }
-        ctx.record.clear();
     }
-    const auto records = [&](const char* key, auto& out, auto read) {
-        top.list(key, out, read, Required);
+    const auto records = [&](const char* key, auto& out) {
+        top.list(key, out, [](Obj& x, auto& item) { read_record(x, item); }, Need::Required);
     };
     // List items are named "learning[2]", "assessments[0]" ... by Obj itself.
-    records("learning", d.learning, read_learning);
-    records("assessments", d.assessments, read_assessment);
-    records("quality_checks", d.quality_checks, read_quality_check);
-    records("non_compliance", d.non_compliance, read_non_compliance);
+    records("learning", d.learning);
+    records("assessments", d.assessments);
+    records("quality_checks", d.quality_checks);
+    records("non_compliance", d.non_compliance);
     top.done();
 }
 
@@ -1348,6 +1064,24 @@ void finish_list(Ctx& ctx) {
                                         " more problems not listed (limit " + std::to_string(ctx.lim.max_problems) + ")"});
 }
 
+// Runs `read`; an exception nlohmann throws becomes one more problem.
+template <class F> void guarded(Ctx& ctx, F read) {
+    try {
+        read();
+    } catch (const std::exception& e) {
+        ctx.add("", std::string("could not be read: ") + e.what());
+    }
+}
+
+// The value read, or every problem found (also given to `problems`).
+template <class T> Result<T> outcome(Ctx& ctx, Problems* problems, T value) {
+    const size_t total = ctx.total;
+    finish_list(ctx);
+    if (problems) *problems = ctx.out;
+    if (total > 0) return summary_error(ctx.out, total);
+    return value;
+}
+
 }  // namespace
 
 // ---------------------------------------------------------------------------
@@ -1358,22 +1092,26 @@ Result<Dataset> parse_dataset(std::string_view text, const ImportLimits& limits,
     Dataset d;
     std::vector<bool> clean;
     json doc;
-    if (parse_text(ctx, text, doc)) {
-        try {
-            read_dataset(ctx, doc, d, clean);
+    std::vector<StreamedCase> streamed;
+    const auto on_case = [&](size_t i, const json& cj) {
+        if (d.cases.size() <= i) d.cases.resize(i + 1);
+        if (streamed.size() <= i) streamed.resize(i + 1);
+        StreamedCase& s = streamed[i];
+        Ctx case_ctx{limits, s.problems};
+        guarded(case_ctx, [&] { read_case_entry(case_ctx, i, cj, d.cases[i]); });
+        s.read = true;
+        s.total = case_ctx.total;
+    };
+    if (parse_text(ctx, text, doc, on_case)) {
+        guarded(ctx, [&] {
+            read_dataset(ctx, doc, d, clean, streamed);
             // Stored flags are checked, not trusted: recomputed from the record.
             const Calendar cal = d.settings.calendar();
             for (Case& c : d.cases) recompute_derived_flags(c, d.settings, cal);
             if (ctx.total == 0 || !clean.empty()) check_all(ctx, d, &clean);
-        } catch (const std::exception& e) {
-            ctx.add("", std::string("could not be read: ") + e.what());
-        }
+        });
     }
-    const size_t total = ctx.total;
-    finish_list(ctx);
-    if (problems) *problems = list;
-    if (total > 0) return summary_error(list, total);
-    return d;
+    return outcome(ctx, problems, std::move(d));
 }
 
 Result<Case> parse_case(std::string_view text, const ImportLimits& limits, Problems* problems) {
@@ -1383,7 +1121,7 @@ Result<Case> parse_case(std::string_view text, const ImportLimits& limits, Probl
     json doc;
     ctx.record = "case";
     if (parse_text(ctx, text, doc)) {
-        try {
+        guarded(ctx, [&] {
             if (!doc.is_object()) {
                 ctx.add("", "expected a case (a JSON object), found " + type_of(doc));
             } else {
@@ -1391,19 +1129,13 @@ Result<Case> parse_case(std::string_view text, const ImportLimits& limits, Probl
                 if (ref != doc.end() && ref->is_string() && ref->get_ref<const std::string&>().size() <= 40)
                     ctx.record += " (" + ref->get_ref<const std::string&>() + ")";
                 Obj o(ctx, doc, "");
-                read_case(o, c, false);
+                read_record(o, c, false);
                 o.done();
                 if (ctx.total == 0) check_case_with_conflicts(ctx, c);
             }
-        } catch (const std::exception& e) {
-            ctx.add("", std::string("could not be read: ") + e.what());
-        }
+        });
     }
-    const size_t total = ctx.total;
-    finish_list(ctx);
-    if (problems) *problems = list;
-    if (total > 0) return summary_error(list, total);
-    return c;
+    return outcome(ctx, problems, std::move(c));
 }
 
 Problems check_dataset(const Dataset& d, const ImportLimits& limits) {

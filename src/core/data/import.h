@@ -17,6 +17,8 @@
 namespace doorstep {
 
 // Limits that keep a hostile or broken file from eating the device's memory.
+// Size, depth, list lengths and the number of values are checked while the text
+// is read, so no input takes more than a small multiple of its size to refuse.
 struct ImportLimits {
     size_t max_bytes = 256u * 1024 * 1024;   // the whole file
     size_t max_string_bytes = 100 * 1024;    // any one text field
@@ -27,9 +29,12 @@ struct ImportLimits {
     // Every case id named by linked_cases, raised_from_case, a learning item or a
     // quality check must be in the file. Off for partial exports.
     bool require_known_links = true;
+    size_t max_values = 8'000'000;  // values in the whole file (a 500-case demo export holds about 70,000)
 };
 
-// The whole export file. On failure the Error's message lists every problem, one
+// The whole export file. Each case is read into its struct as soon as its text
+// has been read and its part of the document dropped, so an export is never
+// held whole as JSON beside the cases. On failure the Error's message lists every problem, one
 // per line, and `problems` (when given) receives them one by one.
 Result<Dataset> parse_dataset(std::string_view text, const ImportLimits& limits = {}, Problems* problems = nullptr);
 

@@ -4,6 +4,7 @@
 #include "core/data/case_json.h"
 #include "core/model/references.h"
 #include "core/data/revisions.h"
+#include "core/base/hashing.h"
 
 #include <nlohmann/json.hpp>
 
@@ -17,10 +18,42 @@ namespace doorstep {
 
 namespace {
 
-// Versions without a rev (never saved) are told apart by their content.
-bool same_version(const Case& a, const Case& b) {
-    if (!a.rev.empty() || !b.rev.empty()) return a.rev == b.rev;
-    return case_canonical_json(a) == case_canonical_json(b);
+// One version per revision, each once. Versions without a rev (never saved) are
+// told apart by their content. Two copies of ONE revision whose content differs
+// (edited without a new revision, or by hand) are not one version: both are kept
+// for a person to choose. The copies are ordered by content; the first keeps the
+// revision, each other becomes a sibling revision of the same N named by its
+// content, so any order of files gives the same result and a later merge of the
+// same copies adds nothing.
+std::vector<Case> distinct_versions(std::vector<Case> leaves) {
+    std::vector<std::string> content(leaves.size());
+    for (size_t i = 0; i < leaves.size(); ++i) content[i] = case_canonical_json(leaves[i]);
+    std::vector<size_t> order(leaves.size());
+    for (size_t i = 0; i < order.size(); ++i) order[i] = i;
+    std::sort(order.begin(), order.end(), [&](size_t x, size_t y) {
+        if (leaves[x].rev != leaves[y].rev) return leaves[x].rev < leaves[y].rev;
+        return content[x] > content[y];
+    });
+    std::vector<Case> out;
+    std::set<std::string> revs;
+    std::string group_rev;  // the revision the copies before this one were saved under
+    for (size_t k = 0; k < order.size(); ++k) {
+        const size_t i = order[k];
+        Case& v = leaves[i];
+        const bool same_rev = k > 0 && v.rev == group_rev;
+        if (same_rev && content[order[k - 1]] == content[i]) continue;  // the same version
+        group_rev = v.rev;
+        const std::optional<Rev> rev = parse_rev(v.rev);
+        if (same_rev && rev) {  // one revision, other content
+            const std::string hash = sha256_hex(content[i] + v.rev).substr(0, 32);
+            v.rev = std::to_string(rev->number) + "-" + hash;
+            if (v.rev_ids.empty()) v.rev_ids.push_back(hash);
+            else v.rev_ids.front() = hash;
+        }
+        if (!v.rev.empty() && !revs.insert(v.rev).second) continue;  // a sibling an earlier merge made
+        out.push_back(std::move(v));
+    }
+    return out;
 }
 
 // CouchDB's order: higher N, then higher hash; content breaks a tie between unsaved versions.
@@ -90,23 +123,22 @@ void merge_records(std::vector<T>& base, const std::vector<T>& other, const char
 Case merge_case(const Case& a, const Case& b, bool* new_conflict) {
     if (new_conflict) *new_conflict = false;
     if (!a.rev.empty() && a.rev == b.rev && a.conflicts.empty() && b.conflicts.empty() &&
-        a.discarded_revs == b.discarded_revs)
+        a.discarded_revs == b.discarded_revs && case_canonical_json(a) == case_canonical_json(b))
         return a;  // the common case: nothing changed
 
     // Every leaf version from both sides, without their conflict lists.
-    std::vector<Case> versions;
+    std::vector<Case> leaves;
     const auto add = [&](const Case& v) {
-        for (const Case& seen : versions)
-            if (same_version(seen, v)) return;
         Case leaf = v;
         leaf.conflicts.clear();
         leaf.discarded_revs.clear();
-        versions.push_back(std::move(leaf));
+        leaves.push_back(std::move(leaf));
     };
     add(a);
     for (const Case& v : a.conflicts) add(v);
     add(b);
     for (const Case& v : b.conflicts) add(v);
+    std::vector<Case> versions = distinct_versions(std::move(leaves));
 
     std::set<std::string> discarded(a.discarded_revs.begin(), a.discarded_revs.end());
     discarded.insert(b.discarded_revs.begin(), b.discarded_revs.end());

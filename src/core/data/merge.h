@@ -1,7 +1,9 @@
 // Merging datasets exported from several devices (the complaints team collects
 // them), by CouchDB's rules so a later sync can use the same model:
 //  - cases are joined by id; where one version's rev is in the other's history
-//    the descendant wins; identical revs are one version;
+//    the descendant wins; identical revs with identical content are one version
+//    (one rev holding two contents is a conflict: the copy with the lesser
+//    content gets a sibling revision of the same N, and both are kept);
 //  - otherwise it is a TRUE conflict: a deterministic winner (higher N, then
 //    higher hash) with every other version kept in winner.conflicts for a person
 //    to resolve (resolve_conflict). No version is ever dropped silently; only

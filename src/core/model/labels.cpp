@@ -1,5 +1,7 @@
 #include "core/model/labels.h"
 
+#include "core/model/enum_words.h"
+
 namespace doorstep::labels {
 
 const char* kind(CaseKind k) {
@@ -113,9 +115,8 @@ std::string category(const Settings& s, const std::string& id) {
 std::string outcome(const Settings& s, const std::string& key) {
     auto it = s.outcome_labels.find(key);
     if (it != s.outcome_labels.end() && !it->second.empty()) return it->second;
-    if (key == "upheld") return "Upheld";
-    if (key == "partly_upheld") return "Partly upheld";
-    if (key == "not_upheld") return "Not upheld";
+    const std::optional<Decision> d = enum_from_key<Decision>(key);
+    if (d && *d != Decision::Undecided) return decision(*d);
     return "No decision recorded";
 }
 

@@ -1,7 +1,7 @@
 // Words for the engine's enums in documents the engine writes itself (case
 // studies, quality-check sheets). In their own namespace so that screens with
 // their own wording (ui/wording.h) never meet them through argument-dependent
-// lookup. reports.cpp keeps private copies of several; it could use these.
+// lookup. Reports and the screens use them where their words are the same.
 #pragma once
 #include "core/model/case.h"
 #include "core/model/settings.h"

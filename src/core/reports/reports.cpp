@@ -8,6 +8,7 @@
 #include "core/reports/reports.h"
 
 #include "core/data/case_json.h"
+#include "core/model/labels.h"
 #include "core/rules/deadlines.h"
 #include "core/rules/derived_flags.h"
 #include "core/rules/findings.h"
@@ -97,10 +98,10 @@ const char* stage_outcome_key(const Stage& s) {
             case Decision::Undecided: break;
         }
     }
-    if (upheld + partly + not_upheld == 0) return "undecided";
-    if (partly == 0 && not_upheld == 0) return "upheld";
-    if (upheld == 0 && partly == 0) return "not_upheld";
-    return "partly_upheld";
+    if (upheld + partly + not_upheld == 0) return enum_key(Decision::Undecided);
+    if (partly == 0 && not_upheld == 0) return enum_key(Decision::Upheld);
+    if (upheld == 0 && partly == 0) return enum_key(Decision::NotUpheld);
+    return enum_key(Decision::PartlyUpheld);
 }
 
 namespace {
@@ -114,70 +115,6 @@ const char* kind_label(CaseKind k) {
         case CaseKind::MemberEnquiry: return "Councillor and MP enquiries";
     }
     return "Other";
-}
-
-const char* channel_label(Channel c) {
-    switch (c) {
-        case Channel::InPerson: return "In person";
-        case Channel::HomeVisit: return "Home visit";
-        case Channel::Phone: return "Phone";
-        case Channel::Email: return "Email";
-        case Channel::Letter: return "Letter";
-        case Channel::WebForm: return "Web form";
-        case Channel::SocialMedia: return "Social media";
-        case Channel::App: return "App";
-        case Channel::ThirdParty: return "Third party or representative";
-    }
-    return "Other";
-}
-
-const char* remedy_type_label(RemedyType t) {
-    switch (t) {
-        case RemedyType::Apology: return "Apology";
-        case RemedyType::AcknowledgeFault: return "Acknowledging what went wrong";
-        case RemedyType::Explanation: return "Explanation, assistance or reasons";
-        case RemedyType::ActOnDelay: return "Action on a delay";
-        case RemedyType::ReconsiderDecision: return "Decision reconsidered or changed";
-        case RemedyType::AmendRecord: return "Record amended";
-        case RemedyType::Financial: return "Financial remedy";
-        case RemedyType::ChangePolicy: return "Policy, procedure or practice changed";
-    }
-    return "Other";
-}
-
-const char* remedy_state_label(RemedyState s) {
-    switch (s) {
-        case RemedyState::Proposed: return "Proposed";
-        case RemedyState::Offered: return "Offered";
-        case RemedyState::Accepted: return "Accepted";
-        case RemedyState::Declined: return "Declined";
-        case RemedyState::Completed: return "Completed";
-    }
-    return "Other";
-}
-
-const char* determination_label(Determination d) {
-    switch (d) {
-        case Determination::Pending: return "Pending";
-        case Determination::SevereMaladministration: return "Severe maladministration";
-        case Determination::Maladministration: return "Maladministration";
-        case Determination::ServiceFailure: return "Service failure";
-        case Determination::ReasonableRedress: return "Reasonable redress";
-        case Determination::NoMaladministration: return "No maladministration";
-        case Determination::OutsideJurisdiction: return "Outside jurisdiction";
-        case Determination::Withdrawn: return "Withdrawn";
-    }
-    return "Other";
-}
-
-// The Code's three outcomes, in the landlord's words where it renamed them.
-std::string outcome_label(const Settings& s, const std::string& key) {
-    auto it = s.outcome_labels.find(key);
-    if (it != s.outcome_labels.end() && !it->second.empty()) return it->second;
-    if (key == "upheld") return "Upheld";
-    if (key == "partly_upheld") return "Partly upheld";
-    if (key == "not_upheld") return "Not upheld";
-    return "No decision recorded";
 }
 
 std::string category_label(const Settings& s, const std::string& id) {
@@ -246,7 +183,7 @@ void count_received(Ctx& x, Report& r) {
             if (s.number == 1) {
                 if (refused_at_stage1(c)) continue;
                 ++r.tsm.stage1_received;
-                bump(r.received_by_channel, enum_key(c.channel), channel_label(c.channel));
+                bump(r.received_by_channel, enum_key(c.channel), labels::channel(c.channel));
                 bump(r.received_by_category, c.category_id.empty() ? "none" : c.category_id,
                      category_label(x.settings, c.category_id));
                 if (!c.raised_from_case.empty()) {
@@ -397,10 +334,11 @@ void count_stage_flow(Ctx& x, Report& r) {
         StageFlow& f = n == 1 ? r.stage1 : r.stage2;
         f.median_working_days = median(days[n]);
         f.p90_working_days = percentile(days[n], 90);
-        for (const char* key : {"upheld", "partly_upheld", "not_upheld", "undecided"}) {
+        for (Decision d : {Decision::Upheld, Decision::PartlyUpheld, Decision::NotUpheld, Decision::Undecided}) {
+            const char* key = enum_key(d);
             auto it = outcome_counts[n].find(key);
             const int v = it == outcome_counts[n].end() ? 0 : it->second;
-            if (v > 0 || std::string(key) != "undecided") f.outcomes.push_back({key, outcome_label(x.settings, key), v});
+            if (v > 0 || d != Decision::Undecided) f.outcomes.push_back({key, labels::outcome(x.settings, key), v});
         }
     }
     auto by_ref = [](const CaseMiss& a, const CaseMiss& b) { return a.reference < b.reference; };
@@ -428,8 +366,8 @@ void count_remedies_and_overdue(Ctx& x, Report& r) {
             if (s.responded && x.period.contains(*s.responded)) {
                 for (const auto& m : s.remedies) {
                     ++r.remedies.count;
-                    bump(r.remedies.by_type, enum_key(m.type), remedy_type_label(m.type));
-                    bump(r.remedies.by_state, enum_key(m.state), remedy_state_label(m.state));
+                    bump(r.remedies.by_type, enum_key(m.type), labels::remedy_type(m.type));
+                    bump(r.remedies.by_state, enum_key(m.state), labels::remedy_state(m.state));
                     if (m.type == RemedyType::Financial && m.state != RemedyState::Proposed) {
                         r.remedies.financial_offered += m.amount;
                         if (m.state == RemedyState::Completed) r.remedies.financial_paid += m.amount;
@@ -541,7 +479,7 @@ void count_ombudsman(Ctx& x, Report& r) {
         const bool determined_by_end = oc.determination != Determination::Pending && oc.determined && *oc.determined <= as_at;
         if (oc.determination != Determination::Pending && oc.determined && x.period.contains(*oc.determined)) {
             ++o.determined;
-            bump(o.determinations, enum_key(oc.determination), determination_label(oc.determination));
+            bump(o.determinations, enum_key(oc.determination), labels::determination(oc.determination));
             if (oc.determination == Determination::SevereMaladministration ||
                 oc.determination == Determination::Maladministration ||
                 oc.determination == Determination::ServiceFailure)

@@ -263,3 +263,33 @@ TEST_CASE("merge: learning items and assessments by id — the fuller one wins a
         CHECK(report.messages[0].find("' differed between files: kept the fuller version") != std::string::npos);
     }
 }
+
+TEST_CASE("merge: two copies of one revision with different content are a conflict kept for a person") {
+    const Case base = saved_case(kId1, "DS-2025-000001", "tablet-1");
+    Case a = base;
+    Case b = base;
+    b.own_words = "changed on tablet 2 without a new revision";
+    REQUIRE(a.rev == b.rev);
+
+    MergeReport ab, ba;
+    const Dataset m1 = merge_datasets({with_cases({a}), with_cases({b})}, ab);
+    const Dataset m2 = merge_datasets({with_cases({b}), with_cases({a})}, ba);
+    REQUIRE(m1.cases.size() == 1);
+    CHECK(ab.unchanged == 0);
+    CHECK(ab.updated == 1);
+    CHECK(ab.conflicts == 1);
+    REQUIRE(m1.cases[0].conflicts.size() == 1);
+    // Both contents are kept, whichever file came first.
+    const std::string w = m1.cases[0].own_words, l = m1.cases[0].conflicts[0].own_words;
+    CHECK(((w == a.own_words && l == b.own_words) || (w == b.own_words && l == a.own_words)));
+    CHECK(m1.cases[0].rev != m1.cases[0].conflicts[0].rev);
+    REQUIRE(ab.messages.size() == 1);
+    CHECK(ab.messages[0].find("DS-2025-000001: changed on more than one device") == 0);
+    CHECK(export_dataset(m1, "2025-04-01T09:00") == export_dataset(m2, "2025-04-01T09:00"));
+    // A valid export, and merging the same copies again adds nothing.
+    REQUIRE(parse_dataset(export_dataset(m1, "2025-04-01T09:00")).is_ok());
+    MergeReport again;
+    const Dataset m3 = merge_datasets({m1, with_cases({a}), with_cases({b})}, again);
+    CHECK(export_dataset(m3, "2025-04-01T09:00") == export_dataset(m1, "2025-04-01T09:00"));
+    CHECK(again.unchanged == 2);
+}
