@@ -282,6 +282,12 @@ struct AppState {
     EvidenceState evidence;
     AssuranceState assurance;
     SetupState setup;
+    // Files set aside at start-up (quarantine/) as Settings lists them (21.8),
+    // read again whenever the data changes.
+    struct SetAsideList {
+        std::vector<std::string> names, reasons;
+        uint64_t generation = UINT64_MAX;
+    } set_aside;
 
     std::string last_message;        // for window.doorstep.lastMessage() and the status region
     std::string flash;               // one-line confirmation shown at the top of the screen
