@@ -264,6 +264,7 @@ Result<OpenReport> CaseStore::open() {
         if (Status st = write_side_file(kSettingsFile, part); !st)  // else used this session, saved with the next change
             report.notes.push_back(Error{kSettingsFile, "could not record this device's id: " + st.error().message});
     }
+    (void)remove_unused_attachments();  // e.g. a photo kept for a case never saved
     return report;
 }
 
@@ -314,6 +315,69 @@ Status CaseStore::remove_case(const std::string& id) {
         return Error{"", "Could not remove case " + case_label(*it) + ": " + s.error().message + "."};
     data_.cases.erase(it);
     (void)note_changes({id}, false);
+    (void)remove_unused_attachments();
+    return Status::ok();
+}
+
+std::vector<std::string> CaseStore::unused_attachments() {
+    std::set<std::string> named;
+    auto name = [&](const Case& c) {
+        for (const Attachment& a : c.attachments) {
+            named.insert(a.sha256);
+            if (!a.thumbnail_sha256.empty()) named.insert(a.thumbnail_sha256);
+        }
+    };
+    for (const Case& c : data_.cases) {
+        name(c);
+        for (const Case& version : c.conflicts) name(version);
+    }
+    std::vector<std::string> out;
+    auto names = files_.list("attachments");
+    if (!names) return out;
+    for (const std::string& n : *names)
+        if (is_sha256_hex(n) && !named.count(n)) out.push_back(n);
+    return out;
+}
+
+int CaseStore::remove_unused_attachments() {
+    // A case file set aside may name some of them: keep every photo until a person
+    // has dealt with what is in quarantine/.
+    auto set_aside = files_.list("quarantine");
+    if (set_aside && !set_aside->empty()) return 0;
+    int removed = 0;
+    for (const std::string& sha : unused_attachments()) {
+        if (!files_.remove(attachment_path(sha))) continue;
+        (void)files_.remove(attachment_meta_path(sha));
+        ++removed;
+    }
+    return removed;
+}
+
+std::vector<CaseStore::SetAside> CaseStore::list_set_aside() {
+    std::vector<SetAside> out;
+    auto names = files_.list("quarantine");
+    if (!names) return out;
+    for (const std::string& n : *names) {
+        if (ends_with(n, ".why.txt")) continue;
+        SetAside a;
+        a.name = n;
+        if (auto why = files_.read("quarantine/" + n + ".why.txt")) {
+            a.reason = *why;
+            while (!a.reason.empty() && (a.reason.back() == '\n' || a.reason.back() == '\r')) a.reason.pop_back();
+        }
+        if (auto bytes = files_.read("quarantine/" + n)) a.size = int64_t(bytes->size());
+        out.push_back(std::move(a));
+    }
+    std::sort(out.begin(), out.end(), [](const SetAside& x, const SetAside& y) { return x.name < y.name; });
+    return out;
+}
+
+Status CaseStore::delete_set_aside(const std::string& name) {
+    if (!is_safe_name(name, 200) || ends_with(name, ".why.txt") || !files_.exists("quarantine/" + name))
+        return Error{"quarantine/" + name, "There is no file set aside with this name."};
+    if (Status s = files_.remove("quarantine/" + name); !s)
+        return Error{"quarantine/" + name, "Could not delete the file set aside: " + s.error().message + "."};
+    (void)files_.remove("quarantine/" + name + ".why.txt");
     return Status::ok();
 }
 
@@ -700,6 +764,7 @@ Result<ImportOutcome> CaseStore::apply_import(Dataset incoming, bool merge, Impo
     });
     // A merge makes a state no file had yet; a replace restores one that exists.
     if (merge) (void)note_changes(changed, false);
+    (void)remove_unused_attachments();  // the cases replaced or removed took their photos with them
     return outcome;
 }
 

@@ -119,6 +119,23 @@ public:
                                       Date added);
     Result<std::string> read_attachment(const std::string& sha256);  // verifies the hash
     bool has_attachment(const std::string& sha256);
+    // Evidence no case names any more, in any of its versions (21.8): a removed or
+    // replaced case's photos do not stay behind on the device. Removed after
+    // remove_case and every import, and at open() (a photo kept for a case that was
+    // never saved). Returns how many files went; a file that cannot go stays for next time.
+    // Nothing goes while files are set aside in quarantine/ (they may name some).
+    std::vector<std::string> unused_attachments();
+    int remove_unused_attachments();
+
+    // Files set aside at open() because they could not be read (quarantine/), with
+    // why; a person can delete them once they have looked (21.8).
+    struct SetAside {
+        std::string name;    // under quarantine/
+        std::string reason;  // from its .why.txt
+        int64_t size = 0;
+    };
+    std::vector<SetAside> list_set_aside();
+    Status delete_set_aside(const std::string& name);
 
     // Import validates the whole file first (parse_dataset) and changes nothing
     // when it fails. It is applied by writing every new file beside the old one

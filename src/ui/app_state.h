@@ -268,6 +268,12 @@ struct AppState {
     AssuranceState assurance;
     SetupState setup;
     FieldEdits field_edits;          // what is being typed into date, number and money fields
+    // Files set aside at start-up (quarantine/) as Settings lists them (21.8),
+    // read again whenever the data changes.
+    struct SetAsideList {
+        std::vector<std::string> names, reasons;
+        uint64_t generation = UINT64_MAX;
+    } set_aside;
 
     std::string last_message;        // for window.doorstep.lastMessage() and the status region
     std::string flash;               // one-line confirmation shown at the top of the screen

@@ -35,6 +35,43 @@ void policy_number(App& app, Settings& edit, const char* label, int& value, int 
     if (number_field(label, value, lo, hi, o)) save_settings(app, edit);
 }
 
+// Files that could not be read at start-up: what they were and why, each deletable
+// once a person has looked (the rest of the data loaded without them).
+void set_aside_files(App& app) {
+    AppState& s = *app.state;
+    AppState::SetAsideList& list = s.set_aside;
+    if (list.generation != s.generation) {
+        list = AppState::SetAsideList{};
+        for (const CaseStore::SetAside& f : s.store->list_set_aside()) {
+            list.names.push_back(f.name);
+            list.reasons.push_back(f.reason.empty() ? f.name : f.reason);
+        }
+        list.generation = s.generation;
+    }
+    if (list.names.empty()) return;
+    heading("Files set aside", 3);
+    paragraph(std::to_string(list.names.size()) +
+                  (list.names.size() == 1 ? " file" : " files") +
+                  " could not be read when Doorstep started and were set aside; everything else loaded. Export first if "
+                  "you want a copy, then delete what you no longer need.",
+              true);
+    for (size_t i = 0; i < list.names.size(); ++i) {
+        paragraph(list.reasons[i], true);
+        ButtonOptions del;
+        del.description = "Deletes " + list.names[i] + " from this device";
+        if (button("Delete " + list.names[i], del)) {
+            const std::string name = list.names[i];
+            if (Status st = s.store->delete_set_aside(name); !st) {
+                say(app, st.error().text(), true);
+            } else {
+                s.generation++;
+                say_saved(app, "Deleted " + name + ", which had been set aside.");
+            }
+            break;
+        }
+    }
+}
+
 }  // namespace
 
 void export_file(App& app, bool bundle) {
@@ -120,6 +157,7 @@ void draw_settings(App& app) {
         int n = es.unexported_changes();
         if (n) last += " " + std::to_string(n) + (n == 1 ? " change" : " changes") + " since.";
         paragraph(last, true);
+        set_aside_files(app);
     }
 
     heading("Export and import", 2);

@@ -830,4 +830,80 @@ TEST_CASE("case store: what a sync brought is kept as it came, with its checkpoi
     CHECK(snapshot(f.dir.path) == before);
     CHECK(f.store.find_case(later.id)->rev == newer.rev);
     CHECK_FALSE(f.store.store_synced({}, "../escape", "{}"));
+
+// ---------------------------------------------------------------------------
+// Erasure (21.8): what no case names does not stay behind; what was set aside
+// can be seen and deleted.
+
+TEST_CASE("21.8: removing a case removes the photos no other case names") {
+    StoreFixture f;
+    auto wall = f.store.add_attachment(kPng, "image/png", "wall.png", Date::from_ymd(2025, 3, 31));
+    auto shared = f.store.add_attachment(kJpeg, "image/jpeg", "both.jpg", Date::from_ymd(2025, 3, 31));
+    REQUIRE(wall);
+    REQUIRE(shared);
+    Case a = lone_case(1);
+    a.attachments = {*wall, *shared};
+    Case b = lone_case(2);
+    b.attachments = {*shared};
+    REQUIRE(f.store.save_case(a));
+    REQUIRE(f.store.save_case(b));
+    CHECK(f.store.unused_attachments().empty());
+
+    REQUIRE(f.store.remove_case(a.id));
+    CHECK_FALSE(f.store.has_attachment(wall->sha256));
+    CHECK_FALSE(fs::exists(f.dir.path / "attachments" / (wall->sha256 + ".json")));
+    CHECK(f.store.has_attachment(shared->sha256));  // case 2 still names it
+    CHECK(*f.store.read_attachment(shared->sha256) == kJpeg);
+}
+
+TEST_CASE("21.8: an import that replaces the cases takes their photos with them, and keeps those still named") {
+    StoreFixture f;
+    auto wall = f.store.add_attachment(kPng, "image/png", "wall.png", Date::from_ymd(2025, 3, 31));
+    auto kept = f.store.add_attachment(kJpeg, "image/jpeg", "kept.jpg", Date::from_ymd(2025, 3, 31));
+    REQUIRE(wall);
+    REQUIRE(kept);
+    Case a = lone_case(1);
+    a.attachments = {*wall};
+    Case b = lone_case(2);
+    b.attachments = {*kept};
+    REQUIRE(f.store.save_case(a));
+    REQUIRE(f.store.save_case(b));
+    const std::string with_both = f.store.export_json();
+
+    // A file holding only case 2 replaces everything.
+    REQUIRE(f.store.remove_case(a.id));
+    const std::string only_b = f.store.export_json();
+    REQUIRE(f.store.import_replace(with_both));
+    REQUIRE(f.store.import_replace(only_b));
+    CHECK_FALSE(f.store.has_attachment(wall->sha256));
+    CHECK(f.store.has_attachment(kept->sha256));
+}
+
+TEST_CASE("21.8: a photo kept for a case that was never saved goes at the next start, unless files are set aside") {
+    StoreFixture f;
+    auto orphan = f.store.add_attachment(kPng, "image/png", "never-saved.png", Date::from_ymd(2025, 3, 31));
+    REQUIRE(orphan);
+    // A case file that cannot be read: set aside at open; it might name the photo.
+    fs::create_directories(f.dir.path / "cases");
+    { std::ofstream(f.dir.path / "cases" / "0b4e28ba-2fa1-4d2e-883f-000000000099.json") << "{ not json"; }
+    {
+        CaseStore next(f.files);
+        const OpenReport r = f.reopen(next);
+        CHECK(r.quarantined.size() == 1);
+        CHECK(next.has_attachment(orphan->sha256));  // kept while something is set aside
+        const auto set_aside = next.list_set_aside();
+        REQUIRE(set_aside.size() == 1);
+        CHECK(set_aside[0].name == "0b4e28ba-2fa1-4d2e-883f-000000000099.json");
+        CHECK(set_aside[0].reason.find("cases/0b4e28ba-2fa1-4d2e-883f-000000000099.json") != std::string::npos);
+        CHECK(set_aside[0].size == 10);
+        CHECK_FALSE(next.delete_set_aside("../settings.json"));
+        CHECK_FALSE(next.delete_set_aside("nothing-here.json"));
+        REQUIRE(next.delete_set_aside(set_aside[0].name));
+        CHECK(next.list_set_aside().empty());
+        CHECK(count_files(f.dir.path / "quarantine") == 0);
+    }
+    CaseStore after(f.files);
+    f.reopen(after);
+    CHECK_FALSE(after.has_attachment(orphan->sha256));
+    CHECK(count_files(f.dir.path / "attachments") == 0);
 }
