@@ -830,6 +830,7 @@ TEST_CASE("case store: what a sync brought is kept as it came, with its checkpoi
     CHECK(snapshot(f.dir.path) == before);
     CHECK(f.store.find_case(later.id)->rev == newer.rev);
     CHECK_FALSE(f.store.store_synced({}, "../escape", "{}"));
+}
 
 // ---------------------------------------------------------------------------
 // Erasure (21.8): what no case names does not stay behind; what was set aside
