@@ -51,8 +51,9 @@ void set_aside_files(App& app) {
     if (list.names.empty()) return;
     heading("Files set aside", 3);
     paragraph(std::to_string(list.names.size()) +
-                  (list.names.size() == 1 ? " file" : " files") +
-                  " could not be read when Doorstep started and were set aside; everything else loaded. Export first if "
+                  (list.names.size() == 1 ? " file could not be read when Doorstep started and was set aside"
+                                          : " files could not be read when Doorstep started and were set aside") +
+                  "; everything else loaded. Export first if "
                   "you want a copy, then delete what you no longer need.",
               true);
     for (size_t i = 0; i < list.names.size(); ++i) {

@@ -144,7 +144,8 @@ var LibraryDoorstepStore = {
       var n = waiting + (waiting === 1 ? ' change is' : ' changes are');
       if (DS.noSpace(err)) {
         return "This device's storage for Doorstep is full: " + n + ' not saved yet. ' +
-               'Export your data now, then free some space; Doorstep keeps trying and saves them as soon as there is room.';
+               'Export your data now, then free some space; Doorstep keeps trying and saves ' +
+               (waiting === 1 ? 'it' : 'them') + ' as soon as there is room.';
       }
       return "Could not save to this device's storage: " + n + ' not saved yet. ' +
              'Export your data now to keep a copy; Doorstep keeps trying.';
