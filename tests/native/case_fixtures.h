@@ -2,6 +2,8 @@
 // field away from its default, so a field the writer or reader forgets shows up
 // as a difference in the round trip.
 #pragma once
+#include "core/data/revisions.h"
+#include "core/data/settings_defaults.h"
 #include "core/model/dataset.h"
 
 #include <string>
@@ -243,6 +245,49 @@ inline Dataset full_dataset() {
     ds.quality_checks = {q};
     ds.non_compliance = {{"nc-1", "System outage", d("2025-02-01"), d("2025-02-02"), d("2025-02-03"), d("2025-02-10")}};
     return ds;
+}
+
+// full_case standing on its own: no revision yet and no links to cases the test does
+// not have; without its attachments unless asked (a store would want their bytes).
+inline Case standalone_case(const std::string& id, const std::string& reference, bool keep_attachments = false) {
+    Case c = full_case(id, reference);
+    c.rev.clear();
+    c.rev_ids.clear();
+    c.raised_from_case.clear();
+    c.linked_cases.clear();
+    if (!keep_attachments) c.attachments.clear();
+    return c;
+}
+
+// That case as first saved on `device` (its first revision).
+inline Case saved_case(const std::string& id, const std::string& reference, const std::string& device,
+                       bool keep_attachments = false) {
+    Case c = standalone_case(id, reference, keep_attachments);
+    bump_revision(c, device);
+    return c;
+}
+
+// The case with the resident's words changed on `device`: a new revision.
+inline Case edited(Case c, const std::string& words, const std::string& device) {
+    c.own_words = words;
+    bump_revision(c, device);
+    return c;
+}
+
+// The defaults as a new device has them.
+inline const Settings& code_defaults() {
+    static const Settings s = default_settings();
+    return s;
+}
+
+// The defaults with the sample organisation's invented landlord and staff (Jo Placeholder, Pat Demo...).
+inline const Settings& sample_settings() {
+    static const Settings s = [] {
+        Settings x = default_settings();
+        add_sample_organisation(x);
+        return x;
+    }();
+    return s;
 }
 
 }  // namespace doorstep::fixtures

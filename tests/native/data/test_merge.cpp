@@ -18,20 +18,9 @@ namespace {
 
 const Actor kActor{"Kim Manager", "2025-04-01T09:00"};
 
-Case saved_case(const std::string& id, const std::string& ref, const std::string& device) {
-    Case c = full_case(id, ref);
-    c.rev.clear();
-    c.rev_ids.clear();
-    c.raised_from_case.clear();
-    c.linked_cases.clear();
-    bump_revision(c, device);
-    return c;
-}
-
-Case edited(Case c, const std::string& words, const std::string& device) {
-    c.own_words = words;
-    bump_revision(c, device);
-    return c;
+// Merge carries attachments too.
+Case saved_with_attachments(const std::string& id, const std::string& ref, const std::string& device) {
+    return fixtures::saved_case(id, ref, device, true);
 }
 
 const char* kId1 = "0b4e28ba-2fa1-4d2e-883f-0016d3cca427";
@@ -70,7 +59,7 @@ TEST_CASE("revisions: N-hash from the canonical JSON and the previous rev, newes
 }
 
 TEST_CASE("revisions: the same edit from the same revision gives the same rev on any device") {
-    const Case base = saved_case(kId1, "DS-2025-000001", "tablet-1");
+    const Case base = saved_with_attachments(kId1, "DS-2025-000001", "tablet-1");
     const Case a = edited(base, "same words", "tablet-1");
     const Case b = edited(base, "same words", "tablet-2");
     CHECK(a.rev == b.rev);
@@ -81,7 +70,7 @@ TEST_CASE("revisions: the same edit from the same revision gives the same rev on
 }
 
 TEST_CASE("revisions: the history is capped at 1000") {
-    Case c = saved_case(kId1, "DS-2025-000001", "tablet-1");
+    Case c = saved_with_attachments(kId1, "DS-2025-000001", "tablet-1");
     for (int i = 0; i < 1005; ++i) bump_revision(c, "tablet-1");
     CHECK(c.rev.rfind("1006-", 0) == 0);
     CHECK(c.rev_ids.size() == kMaxRevisionHistory);
@@ -101,8 +90,8 @@ TEST_CASE("revisions: rev parsing and CouchDB's winner order") {
 }
 
 TEST_CASE("merge: union by id, identical revisions are one") {
-    const Case one = saved_case(kId1, "DS-2025-000001", "tablet-1");
-    const Case two = saved_case(kId2, "DS-2025-000002", "tablet-2");
+    const Case one = saved_with_attachments(kId1, "DS-2025-000001", "tablet-1");
+    const Case two = saved_with_attachments(kId2, "DS-2025-000002", "tablet-2");
     MergeReport report;
     const Dataset m = merge_datasets({with_cases({one}), with_cases({one, two}), with_cases({two})}, report);
     REQUIRE(m.cases.size() == 2);
@@ -115,7 +104,7 @@ TEST_CASE("merge: union by id, identical revisions are one") {
 }
 
 TEST_CASE("merge: the descendant wins, whichever file comes first") {
-    const Case base = saved_case(kId1, "DS-2025-000001", "tablet-1");
+    const Case base = saved_with_attachments(kId1, "DS-2025-000001", "tablet-1");
     const Case later = edited(edited(base, "first edit", "tablet-2"), "second edit", "tablet-2");
     for (int order = 0; order < 2; ++order) {
         MergeReport report;
@@ -132,7 +121,7 @@ TEST_CASE("merge: the descendant wins, whichever file comes first") {
 }
 
 TEST_CASE("merge: a true conflict keeps both, with CouchDB's deterministic winner") {
-    const Case base = saved_case(kId1, "DS-2025-000001", "tablet-1");
+    const Case base = saved_with_attachments(kId1, "DS-2025-000001", "tablet-1");
     const Case a = edited(base, "edit on tablet 1", "tablet-1");
     const Case b = edited(base, "edit on tablet 2", "tablet-2");
     REQUIRE(a.rev != b.rev);
@@ -167,7 +156,7 @@ TEST_CASE("merge: a true conflict keeps both, with CouchDB's deterministic winne
 }
 
 TEST_CASE("merge: three devices in conflict keep three versions") {
-    const Case base = saved_case(kId1, "DS-2025-000001", "tablet-1");
+    const Case base = saved_with_attachments(kId1, "DS-2025-000001", "tablet-1");
     const Case a = edited(base, "one", "tablet-1");
     const Case b = edited(base, "two", "tablet-2");
     const Case c = edited(edited(base, "three", "tablet-3"), "three again", "tablet-3");
@@ -180,7 +169,7 @@ TEST_CASE("merge: three devices in conflict keep three versions") {
 }
 
 TEST_CASE("merge: a conflict is not lost when a later edit never saw it") {
-    const Case base = saved_case(kId1, "DS-2025-000001", "tablet-1");
+    const Case base = saved_with_attachments(kId1, "DS-2025-000001", "tablet-1");
     const Case a = edited(base, "A", "tablet-1");
     const Case b = edited(base, "B", "tablet-2");
     const Case conflicted = merge_case(a, b);
@@ -197,7 +186,7 @@ TEST_CASE("merge: a conflict is not lost when a later edit never saw it") {
 }
 
 TEST_CASE("merge: resolving a conflict travels and is not undone by older files") {
-    const Case base = saved_case(kId1, "DS-2025-000001", "tablet-1");
+    const Case base = saved_with_attachments(kId1, "DS-2025-000001", "tablet-1");
     const Case a = edited(base, "A", "tablet-1");
     const Case b = edited(base, "B", "tablet-2");
     Case c = merge_case(a, b);
@@ -265,7 +254,7 @@ TEST_CASE("merge: learning items and assessments by id — the fuller one wins a
 }
 
 TEST_CASE("merge: two copies of one revision with different content are a conflict kept for a person") {
-    const Case base = saved_case(kId1, "DS-2025-000001", "tablet-1");
+    const Case base = saved_with_attachments(kId1, "DS-2025-000001", "tablet-1");
     Case a = base;
     Case b = base;
     b.own_words = "changed on tablet 2 without a new revision";

@@ -1,6 +1,8 @@
 // What the passing days change by themselves (rules/daily.h), given the cases and
 // the day: the stage 1 whose escalation window ended closes as not escalated;
 // the cases given are not touched, the changed copies come back to be saved.
+#include "case_fixtures.h"
+
 #include <doctest/doctest.h>
 
 #include "core/data/settings_defaults.h"
@@ -13,16 +15,9 @@ using namespace doorstep;
 
 namespace {
 
-Date d(const char* iso) { return *parse_iso_date(iso); }
+using fixtures::d;
 
-const Settings& S() {
-    static const Settings s = [] {
-        Settings x = default_settings();
-        add_sample_organisation(x);
-        return x;
-    }();
-    return s;
-}
+const Settings& S() { return fixtures::sample_settings(); }
 
 const Actor kOfficer{"Jo Placeholder", "2025-01-28T10:00"};
 const Actor kDoorstep{"Doorstep", "2025-03-03T08:00"};

@@ -1,6 +1,8 @@
 // Evidence on the record (5.12): each rule the engine checks before a photo or
 // document is kept on a case, the one audit entry it writes, and the case left
 // as it was when it refuses.
+#include "case_fixtures.h"
+
 #include <doctest/doctest.h>
 
 #include "core/data/settings_defaults.h"
@@ -14,12 +16,9 @@ using namespace doorstep;
 
 namespace {
 
-Date d(const char* iso) { return *parse_iso_date(iso); }
+using fixtures::d;
 
-const Settings& S() {
-    static const Settings s = default_settings();
-    return s;
-}
+const Settings& S() { return fixtures::code_defaults(); }
 
 const Actor kOfficer{"Jo Placeholder", "2026-03-27T11:00"};
 

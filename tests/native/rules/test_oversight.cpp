@@ -2,6 +2,8 @@
 // remedies offered and answered; member enquiries becoming complaints with the
 // resident's consent; exceptional non-compliance (8.5). Each rule has a test
 // that fails without it, and every refusal leaves the record as it was.
+#include "case_fixtures.h"
+
 #include <doctest/doctest.h>
 
 #include "core/data/case_json.h"
@@ -19,12 +21,9 @@ using namespace doorstep;
 
 namespace {
 
-Date d(const char* iso) { return *parse_iso_date(iso); }
+using fixtures::d;
 
-const Settings& S() {
-    static const Settings s = default_settings();
-    return s;
-}
+const Settings& S() { return fixtures::code_defaults(); }
 
 const Actor kOfficer{"Jo Placeholder", "2025-02-03T10:00"};
 const Actor kManager{"Pat Demo", "2025-02-03T11:00"};

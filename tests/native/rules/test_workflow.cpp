@@ -1,4 +1,6 @@
 // The Code's rules, one test per rule: each would fail if the rule were missing.
+#include "case_fixtures.h"
+
 #include <doctest/doctest.h>
 
 #include "core/rules/deadlines.h"
@@ -12,17 +14,10 @@ using namespace doorstep;
 
 namespace {
 
-Date d(const char* iso) { return *parse_iso_date(iso); }
+using fixtures::d;
 
 // The defaults with the sample organisation's invented staff (Jo Placeholder, Pat Demo...).
-const Settings& S() {
-    static const Settings s = [] {
-        Settings x = default_settings();
-        add_sample_organisation(x);
-        return x;
-    }();
-    return s;
-}
+const Settings& S() { return fixtures::sample_settings(); }
 
 const Actor kOfficer{"Jo Placeholder", "2025-02-03T10:00"};
 const Actor kManager{"Pat Demo", "2025-02-03T11:00"};

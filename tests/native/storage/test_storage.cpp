@@ -216,13 +216,7 @@ Case lone_case(int n) {
     char id[40], ref[20];
     std::snprintf(id, sizeof id, "0b4e28ba-2fa1-4d2e-883f-%012d", n);
     std::snprintf(ref, sizeof ref, "DS-2025-%06d", n);
-    Case c = fixtures::full_case(id, ref);
-    c.rev.clear();
-    c.rev_ids.clear();
-    c.raised_from_case.clear();
-    c.linked_cases.clear();
-    c.attachments.clear();
-    return c;
+    return fixtures::standalone_case(id, ref);
 }
 
 // Every file under the folder with its bytes: "nothing changed" means this is equal.

@@ -20,23 +20,6 @@ namespace {
 const char* kId1 = "0b4e28ba-2fa1-4d2e-883f-0016d3cca427";
 const char* kId2 = "1b4e28ba-2fa1-4d2e-883f-0016d3cca427";
 
-Case saved_case(const std::string& id, const std::string& ref, const std::string& device) {
-    Case c = full_case(id, ref);
-    c.rev.clear();
-    c.rev_ids.clear();
-    c.raised_from_case.clear();
-    c.linked_cases.clear();
-    c.attachments.clear();
-    bump_revision(c, device);
-    return c;
-}
-
-Case edited(Case c, const std::string& words, const std::string& device) {
-    c.own_words = words;
-    bump_revision(c, device);
-    return c;
-}
-
 Options options(bool pull = true, bool push = true) {
     Options o;
     o.pull = pull;
