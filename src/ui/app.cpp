@@ -357,6 +357,8 @@ int case_index(App& app, const std::string& id) {
 }
 
 Actor actor(const App& app) {
+    // 21.7: with sign-in on, the audit trail names whoever unlocked, never a typed-in name.
+    if (app.host.keys.set_up && !app.sign_in.officer_name.empty()) return Actor{app.sign_in.officer_name, app.state->now_local};
     const Settings& st = data(app).settings;
     return Actor{st.officer_name.empty() ? std::string("Officer on this device") : st.officer_name, app.state->now_local};
 }
@@ -543,8 +545,37 @@ void app_draw_loading(const char* message) {
     sem_end_frame();
 }
 
+void app_start_locked(App& app) {
+    app.sign_in.locked = true;
+    app.sign_in.form = LockForm{};
+}
+
+bool app_locked(const App& app) { return app.sign_in.locked; }
+
+void app_lock(App& app) {
+    if (app.sign_in.locked || !app.host.keys.set_up) return;
+    app_before_unload(app);  // the contact form's draft is kept, as on leaving the page
+    app.sign_in.locked = true;
+    app.sign_in.form = LockForm{};
+    app.sign_in.enrol = EnrolForm{};
+    if (app.state) {
+        app.state->flash.clear();
+        app.state->screen_opened = true;  // back on the same screen, from its top, once unlocked
+    }
+    if (app.host.keys.locked) app.host.keys.locked();
+}
+
 void app_frame(App& app) {
     AppState& s = *app.state;
+    // 21.7: locked, only the lock screen is drawn: no case on screen, in the mirror or the title.
+    if (app.sign_in.locked) {
+        app_draw_lock(app);
+        return;
+    }
+    if (app.host.keys.set_idle_minutes && data(app).settings.lock_after_minutes != app.sign_in.idle_minutes_sent) {
+        app.sign_in.idle_minutes_sent = data(app).settings.lock_after_minutes;
+        app.host.keys.set_idle_minutes(app.sign_in.idle_minutes_sent);
+    }
     // One Escape does one thing: when it closes a form, it does not also leave the case.
     const bool dialog_open_at_start = s.dialog.kind != DialogKind::None || evidence_viewer_open(app);
     sem_begin_frame();

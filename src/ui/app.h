@@ -3,6 +3,7 @@
 // and ImGui::Render(), and only when something happened (idle = no frames).
 #pragma once
 #include "ui/host.h"
+#include "ui/sign_in.h"
 
 #include <memory>
 #include <string>
@@ -22,6 +23,7 @@ struct App {
     App& operator=(const App&) = delete;
     std::unique_ptr<AppState> state;
     Host host;
+    SignIn sign_in;  // before and apart from the store: a sealed store opens only once unlocked
 };
 
 // store: the opened file store (DirectoryStore on /data in the browser).
@@ -49,5 +51,14 @@ void app_build_fonts(App& app, float device_pixel_ratio);
 bool app_fonts_need_rebuild(const App& app, float device_pixel_ratio);
 // A frame to show while the store loads (before app_init), in the app's own look.
 void app_draw_loading(const char* message);
+
+// Sign-in (21.7). A device whose files are sealed starts locked: the platform calls
+// app_start_locked and draws app_draw_lock until unlocked; then Host::keys.open_store
+// reads the files and the platform calls app_init. app_lock: idle, page hidden long, or "Lock now"; while locked
+// app_frame draws only the lock screen, so no case is on screen, in the mirror or title.
+void app_start_locked(App& app);
+void app_lock(App& app);
+bool app_locked(const App& app);
+void app_draw_lock(App& app);
 
 }  // namespace doorstep::ui

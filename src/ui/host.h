@@ -2,6 +2,8 @@
 // function pointers and state so src/ui never knows about the browser.
 // src/platform/web fills it in; tests can fill it with fakes.
 #pragma once
+#include "ui/sign_in.h"
+
 #include <cstdint>
 #include <functional>
 #include <string>
@@ -56,6 +58,9 @@ struct Host {
     // calls `bytes` for the encoded image and answers Pending; a redraw follows
     // when it is ready. Textures not drawn lately are let go (a small LRU).
     std::function<ImageTexture(const std::string& key, const std::function<std::string()>& bytes)> image_texture;
+
+    // Sign-in and sealing of saved files (21.6, 21.7): functions and state.
+    KeyringHost keys;
 
     // State the platform updates; screens read it.
     StorageStatus storage;

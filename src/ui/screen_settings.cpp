@@ -117,7 +117,9 @@ void draw_settings(App& app) {
     const Host& host = app.host;
 
     heading("This device", 2);
-    if (text_field("Your name", edit.officer_name, with_hint("Shown on the audit trail of every change you make")))
+    // With sign-in on, the audit trail names whoever unlocked (sign_in_settings says who).
+    if (!host.keys.set_up &&
+        text_field("Your name", edit.officer_name, with_hint("Shown on the audit trail of every change you make")))
         save_settings(app, edit);
     std::vector<std::string> themes = {"As this device is set", "Light", "Dark", "High contrast"};
     const char* const theme_ids[] = {"system", "light", "dark", "high-contrast"};
@@ -136,6 +138,9 @@ void draw_settings(App& app) {
         save_settings(app, edit);
         s.fonts_dirty = true;
     }
+
+    sign_in_settings(app);
+    edit = data(app).settings;  // the section may have saved the idle time
 
     heading("Storage on this device", 2);
     const StorageStatus& ss = host.storage;

@@ -18,6 +18,8 @@ void draw_assurance(App& app);
 Status save_assurance(App& app, const std::vector<SelfAssessment>& assessments, const std::vector<QualityCheck>& checks,
                       const std::vector<NonComplianceEvent>& events);
 void draw_settings(App& app);
+// Settings' "Sign-in and lock" section (screen_sign_in.cpp).
+void sign_in_settings(App& app);
 // Saves the settings as edited; every screen's dates follow (screen_settings.cpp).
 void save_settings(App& app, const Settings& edit);
 

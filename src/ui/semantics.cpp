@@ -332,6 +332,7 @@ const char* input_purpose_name(InputPurpose p) {
         case InputPurpose::Date: return "date";
         case InputPurpose::Number: return "decimal";
         case InputPurpose::Url: return "url";
+        case InputPurpose::Passphrase: return "passphrase";
     }
     return "text";
 }

@@ -29,6 +29,7 @@ enum class InputPurpose : uint8_t {
     Date,       // digits and a separator (31.12.2024 or 31/12/2024)
     Number,     // digits and a decimal point (amounts, counts)
     Url,        // a web address: the URL keyboard, nothing capitalised or corrected
+    Passphrase, // a secret: drawn as dots, a password field in the mirror, never corrected or remembered
 };
 const char* input_purpose_name(InputPurpose p);  // "text", "sentences", "name", "tel", "email", "postcode", "url", ...
 

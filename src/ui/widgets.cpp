@@ -202,6 +202,7 @@ bool raw_text_input(const std::string& label, const std::string& idlabel, std::s
     }
     TextCallbackData cd{&value, has_injection && active ? &injected : nullptr};
     ImGuiInputTextFlags flags = o.flags | ImGuiInputTextFlags_CallbackResize | ImGuiInputTextFlags_CallbackAlways;
+    if (o.input == InputPurpose::Passphrase) flags |= ImGuiInputTextFlags_Password;  // drawn as dots
     float width = ImGui::GetContentRegionAvail().x;
     const Palette& p = theme();
     if (!o.error.empty()) ImGui::PushStyleColor(ImGuiCol_Border, im_vec(p.error.fg));

@@ -552,6 +552,7 @@ template <class V> void fields(V& v, Settings& s) {
     v("survey_target_stage2_pct", s.survey_target_stage2_pct, Required{}, Range{0, 100});
     v("theme", s.theme);
     v("text_scale", s.text_scale, Required{}, Between{0.5, 4.0});  // written with two decimals
+    v("lock_after_minutes", s.lock_after_minutes, Range{1, 60});
     v("last_exported", s.last_exported);
 }
 

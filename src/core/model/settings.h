@@ -151,6 +151,7 @@ struct Settings {
     // presentation (per device)
     std::string theme = "system";  // system (the device's own setting) | light | dark | high-contrast
     float text_scale = 1.0f;
+    int lock_after_minutes = 5;    // 21.7: the app locks after this long without use (when sign-in is set up)
     std::optional<Date> last_exported;
 
     Calendar calendar() const;  // region + closure days

@@ -56,13 +56,18 @@ EMSCRIPTEN_KEEPALIVE int doorstep_api_frames() { return web::frames_drawn(); }
 EMSCRIPTEN_KEEPALIVE int doorstep_api_idle() { return web::frame_pending() ? 0 : 1; }
 
 EMSCRIPTEN_KEEPALIVE const char* doorstep_api_export_json() {
-    web::g_out = web::g_started ? ui::app_export_json(*web::g_app) : std::string();
+    // Locked (21.7): nothing of a case leaves through the automation interface either.
+    web::g_out = web::g_started && !ui::app_locked(*web::g_app) ? ui::app_export_json(*web::g_app) : std::string();
     return web::g_out.c_str();
 }
 
 EMSCRIPTEN_KEEPALIVE int doorstep_api_import_json(const char* text, int merge) {
     if (!web::g_started) {
         web::g_import_message = "Doorstep is still loading the saved cases: try again once it is ready.";
+        return 0;
+    }
+    if (ui::app_locked(*web::g_app)) {
+        web::g_import_message = "Doorstep is locked: sign in first.";
         return 0;
     }
     std::string message;

@@ -3,10 +3,12 @@
 //
 // Start-up: the page shows a "Loading your cases…" frame while the saved files
 // load from IndexedDB; then app_init opens them, and window.doorstep.ready
-// resolves once the first frame with the data is drawn.
+// resolves once the first frame with the data is drawn. When the files are sealed
+// (sign-in is on), the lock screen comes first and the files load once unlocked.
 #include "platform/web/backend_html5.h"
 #include "platform/web/hook.h"
 #include "platform/web/image_web.h"
+#include "platform/web/keyring_web.h"
 #include "platform/web/host_web.h"
 #include "platform/web/mirror.h"
 #include "platform/web/redraw.h"
@@ -67,8 +69,11 @@ void draw_frame() {
     ImGui_ImplOpenGL3_NewFrame();
     ImGui::NewFrame();
     web::mirror_after_new_frame();
+    web::keyring_refresh(g_web.app);
     if (g_web.app_started)
         ui::app_frame(g_web.app);
+    else if (ui::app_locked(g_web.app))
+        ui::app_draw_lock(g_web.app);  // sealed files, nobody signed in yet
     else
         ui::app_draw_loading(g_web.loading.c_str());
     ImGui::Render();
@@ -120,6 +125,19 @@ void on_store_ready(bool ok, const char* message) {
     web::request_redraw(3);
 }
 
+// 21.6: this device's files are sealed. The lock screen first; once an officer
+// unlocks, the files are read and on_store_ready opens them as usual.
+void on_store_locked() {
+    ui::app_start_locked(g_web.app);
+    web::request_redraw(3);
+}
+
+void open_sealed_store() {
+    g_web.loading = "Opening your cases…";
+    store_load_sealed();
+    web::request_redraw(3);
+}
+
 }  // namespace
 
 int main() {
@@ -150,10 +168,12 @@ int main() {
     emscripten_set_webglcontextrestored_callback(kCanvas, nullptr, EM_FALSE, on_context_restored);
 
     web::host_web_init(g_web.app);
+    web::keyring_install(g_web.app);
+    g_web.app.host.keys.open_store = open_sealed_store;
     web::hook_attach(&g_web.app);
     web::redraw_init(draw_frame, wants_more_frames);
 
-    store_mount(kMount, on_store_ready);
+    store_mount(kMount, on_store_ready, on_store_locked);
     web::request_redraw(3);  // the loading frame, while IndexedDB loads
     return 0;                // the runtime stays alive: events and frames drive the app from here
 }

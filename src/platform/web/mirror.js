@@ -144,6 +144,7 @@ var LibraryDoorstepMirror = {
       date: ['decimal', 'none', false],
       decimal: ['decimal', 'none', false],
       url: ['url', 'none', false],
+      passphrase: ['text', 'none', false],
     },
 
     isTextKind: function(rec) { return rec && (rec.kind === 'input' || rec.kind === 'textarea'); },
@@ -266,6 +267,11 @@ var LibraryDoorstepMirror = {
           el.setAttribute('autocapitalize', k[1]);
           el.setAttribute('autocorrect', k[2] ? 'on' : 'off');
           el.spellcheck = k[2];
+          // A passphrase is shown as dots and never offered again by the browser.
+          if (kind === 'input') {
+            el.type = want.input === 'passphrase' ? 'password' : 'text';
+            el.setAttribute('autocomplete', want.input === 'passphrase' ? 'current-password' : 'off');
+          }
         }
       }
       if (kind === 'checkbox' || kind === 'radio') {

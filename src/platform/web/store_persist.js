@@ -1,7 +1,10 @@
 /**
  * Doorstep's browser storage glue (a --js-library; C++ side: store_web.h).
  *
- * - Mounts IDBFS once and loads it with one FS.syncfs(true).
+ * - Mounts IDBFS once and loads every saved file in one IndexedDB transaction
+ *   (loadAll), after the officer unlocks when sign-in is set up.
+ * - Every file is sealed (AES-GCM, keyring.js) before it is stored once sign-in is
+ *   set up, and opened as it is read back.
  * - Persists ONE path per change in IDBFS's own format, never the whole-tree
  *   FS.syncfs(false) (which stats every file: ~250 ms at 10,000 cases; see
  *   /work/shared/toolchain-notes.md). Written against Emscripten 3.1.6's
@@ -22,7 +25,7 @@
  * 'mode', 'contents') are quoted because IndexedDB stores them by those names.
  */
 var LibraryDoorstepStore = {
-  $DS__deps: ['$FS', '$IDBFS'],
+  $DS__deps: ['$FS', '$IDBFS', '$DK'],
   $DS: {
     mountpoint: '/data',
     queue: [],            // [{path, entry}] in change order; entry null = deleted
@@ -192,6 +195,17 @@ var LibraryDoorstepStore = {
         n++;
       }
       DS.inFlight = n;
+      // Sealed first (keyring.js; a no-op until sign-in is set up): an IndexedDB
+      // transaction cannot wait for WebCrypto, so the batch is encrypted before it opens.
+      var batch = DS.queue.slice(0, n);
+      Promise.all(batch.map(function(item) { return DK.seal(item.path, item.entry); })).then(function(sealed) {
+        DS.write(n, batch, sealed);
+      }, function(e) {
+        DS.failed(e);
+      });
+    },
+
+    write: function(n, batch, sealed) {
       IDBFS.getDB(DS.mountpoint, function(err, db) {
         if (err) return DS.failed(err);
         if (!db.onclose) db.onclose = function() { if (IDBFS.dbs[DS.mountpoint] === db) delete IDBFS.dbs[DS.mountpoint]; };
@@ -229,9 +243,9 @@ var LibraryDoorstepStore = {
         // delete(path)), done here so a failed request is seen: theirs report
         // `this.error` (undefined) and prevent the abort.
         for (var i = 0; i < n && !aborted; i++) {
-          var item = DS.queue[i];
+          var item = batch[i];
           try {
-            var req = item.entry ? store.put(item.entry, item.path) : store.delete(item.path);
+            var req = item.entry ? store.put(sealed[i], item.path) : store.delete(item.path);
             req.onerror = function(e) { onItem(e.target.error); };
           } catch (e) {
             onItem(e);
@@ -271,6 +285,86 @@ var LibraryDoorstepStore = {
       DS.kick();
     },
 
+    // Every saved file, read in one IndexedDB transaction (two requests), opened
+    // (keyring.js) and written into the mount; files the mount has that IndexedDB no
+    // longer holds are removed. What FS.syncfs(true) does, minus its request per file,
+    // and able to decrypt.
+    loadAll: function(done) {
+      IDBFS.getDB(DS.mountpoint, function(err, db) {
+        if (err) return done(err);
+        var keys = null, values = null, tx;
+        try {
+          tx = db.transaction([IDBFS.DB_STORE_NAME], 'readonly');
+          var store = tx.objectStore(IDBFS.DB_STORE_NAME);
+          store.getAllKeys().onsuccess = function(e) { keys = e.target.result; };
+          store.getAll().onsuccess = function(e) { values = e.target.result; };
+        } catch (e) {
+          return done(e);
+        }
+        tx.onabort = tx.onerror = function(e) {
+          if (e && e.preventDefault) e.preventDefault();
+          done(tx.error || new Error('reading the saved files failed'));
+        };
+        tx.oncomplete = function() {
+          if (!keys || !values || keys.length !== values.length) return done(new Error('the saved files could not be listed'));
+          Promise.all(values.map(function(v, i) { return DK.open(keys[i], v); })).then(function(entries) {
+            DS.apply(keys, entries, done);
+          }, done);
+        };
+      });
+    },
+
+    apply: function(keys, entries, done) {
+      var remote = {};
+      var order = [];
+      for (var i = 0; i < keys.length; i++) {
+        var path = String(keys[i]);
+        if (path !== DS.mountpoint && path.indexOf(DS.mountpoint + '/') !== 0) continue;
+        remote[path] = entries[i];
+        order.push(path);
+      }
+      var local = {};
+      IDBFS.getLocalSet({mountpoint: DS.mountpoint}, function(err, set) { if (!err) local = set.entries; });
+      var failure = null;
+      var step = function(e) { if (e && !failure) failure = e; };
+      // Folders before the files in them; removals children first.
+      order.sort().forEach(function(path) {
+        var e = remote[path];
+        var l = local[path];
+        if (l && e['timestamp'] && l['timestamp'].getTime() === e['timestamp'].getTime()) return;
+        IDBFS.storeLocalEntry(path, e, step);
+      });
+      Object.keys(local).sort().reverse().forEach(function(path) {
+        if (!remote[path]) IDBFS.removeLocalEntry(path, step);
+      });
+      done(failure);
+    },
+
+    // The first read of the saved files (after the tab lock, and after unlocking).
+    load: function(cb) {
+      DS.loadAll(function(err) {
+        if (err) {
+          var name = err && err.name ? err.name : '';
+          DS.message = name === 'InvalidStateError' || name === 'SecurityError'
+            ? 'This browser does not allow Doorstep to keep data (private browsing?). Nothing typed will be kept after this tab closes.'
+            : 'Could not load saved data from the browser storage: ' + (err.message || err);
+          DS.call(cb, 0, 0);
+          return;
+        }
+        DS.message = '';
+        DS.call(cb, 1, 0);
+      });
+    },
+
+    // Sign-in was just set up: every saved file is queued again, to be stored sealed.
+    resealAll: function() {
+      var local = {};
+      IDBFS.getLocalSet({mountpoint: DS.mountpoint}, function(err, set) { if (!err) local = set.entries; });
+      Object.keys(local).sort().forEach(function(path) {
+        if (!FS.isDir(FS.stat(path).mode)) DS.enqueue(path, false);
+      });
+    },
+
     listen: function() {
       if (DS.listening || typeof document == 'undefined') return;
       DS.listening = true;
@@ -296,12 +390,15 @@ var LibraryDoorstepStore = {
 
     // Reload the mount from IndexedDB (another tab may have changed it).
     reload: function(done) {
-      FS.syncfs(true, function(err) {
+      // Who can sign in may have changed in another tab (sign-in turned on there): read
+      // the keyring first, so this tab never writes a plain file beside sealed ones.
+      var read = function() { DS.loadAll(function(err) {
         DS.knownDirs = {};
         DS.stale = false;
         DS.reloadGeneration++;
         done(err);
-      });
+      }); };
+      DK.load().then(read, read);
     },
 
     holdAfterReload: function(message) {
@@ -456,19 +553,23 @@ var LibraryDoorstepStore = {
     }
     // The lock first: an editor must load what the previous editor finished storing.
     DS.startLock(function() {
-      FS.syncfs(true, function(err) {
-        if (err) {
-          var name = err && err.name ? err.name : '';
-          DS.message = name === 'InvalidStateError' || name === 'SecurityError'
-            ? 'This browser does not allow Doorstep to keep data (private browsing?). Nothing typed will be kept after this tab closes.'
-            : 'Could not load saved data from the browser storage: ' + (err.message || err);
-          DS.call(cb, 0, 0);
-          return;
+      // Sign-in set up: nothing is read until an officer unlocks (doorstep_store_load).
+      DK.load().then(function() {
+        if (DK.enabled() && !DK.dataKey) {
+          DS.message = '';
+          DS.call(cb, 2, 0);
+        } else {
+          DS.load(cb);
         }
-        DS.message = '';
-        DS.call(cb, 1, 0);
+      }, function(e) {
+        DS.message = 'Could not read who can sign in on this device: ' + (e && e.message || e);
+        DS.load(cb);
       });
     });
+  },
+
+  doorstep_store_load: function(cb) {
+    DS.load(cb);
   },
 
   doorstep_store_set_lock_callback: function(cb) {

@@ -7,6 +7,7 @@
 // Implemented in store_persist.js.
 extern "C" {
 void doorstep_store_mount(const char* mountpoint, void (*cb)(int ok, int unused));
+void doorstep_store_load(void (*cb)(int ok, int unused));
 void doorstep_store_set_lock_callback(void (*cb)(int state, int unused));
 void doorstep_store_persist(const char* path);
 void doorstep_store_remove(const char* path);
@@ -61,6 +62,7 @@ std::string picked_text(int token, int which) {
 
 std::string g_mountpoint = "/data";
 void (*g_on_ready)(bool, const char*) = nullptr;
+void (*g_on_locked)() = nullptr;
 void (*g_on_reloaded)(bool, const char*) = nullptr;
 DirectoryStore* g_attached = nullptr;
 std::map<int, std::function<void(PickedFile)>> g_pickers;
@@ -82,6 +84,10 @@ void apply_lock_state() {
 }
 
 void mount_done(int ok, int) {
+    if (ok == 2) {  // sealed: nothing read until an officer unlocks
+        if (g_on_locked) g_on_locked();
+        return;
+    }
     const std::string message = store_text(kMountMessage);
     if (g_on_ready) g_on_ready(ok != 0, message.c_str());
 }
@@ -119,13 +125,16 @@ void picked(int token, int size) {
 
 }  // namespace
 
-void store_mount(const char* mountpoint, void (*on_ready)(bool ok, const char* message)) {
+void store_mount(const char* mountpoint, void (*on_ready)(bool ok, const char* message), void (*on_locked)()) {
+    g_on_locked = on_locked;
     g_mountpoint = mountpoint;
     while (g_mountpoint.size() > 1 && g_mountpoint.back() == '/') g_mountpoint.pop_back();
     g_on_ready = on_ready;
     doorstep_store_set_lock_callback(&lock_changed);
     doorstep_store_mount(g_mountpoint.c_str(), &mount_done);
 }
+
+void store_load_sealed() { doorstep_store_load(&mount_done); }
 
 void store_attach(DirectoryStore& store) {
     g_attached = &store;

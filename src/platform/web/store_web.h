@@ -23,9 +23,14 @@
 namespace doorstep {
 
 // Creates and mounts IDBFS at `mountpoint`, decides whether this tab is the
-// editor (Web Lock), then loads the saved files (FS.syncfs(true), once).
+// editor (Web Lock), then loads the saved files (one IndexedDB read).
 // on_ready(ok, message) runs once; message explains a failure (e.g. private browsing).
-void store_mount(const char* mountpoint, void (*on_ready)(bool ok, const char* message));
+void store_mount(const char* mountpoint, void (*on_ready)(bool ok, const char* message),
+                 void (*on_locked)() = nullptr);
+// 21.6: when this device's files are sealed, store_mount calls on_locked instead of
+// reading them; once an officer has unlocked, store_load_sealed reads them and then
+// calls on_ready as store_mount would have.
+void store_load_sealed();
 
 // Connects a DirectoryStore on the mount: every change it makes is persisted
 // (store_persist_path), and its read_only_reason follows the tab lock at once.

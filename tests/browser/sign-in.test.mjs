@@ -1,0 +1,141 @@
+// Sign-in, encryption at rest and the lock (issue 21, items 6 and 7), through the
+// screens, the real WebCrypto and the real IndexedDB files of the test's own profile:
+//  - with sign-in off, a resident's name can be found in the profile's files (the
+//    search below works);
+//  - with sign-in on, it cannot: not while locked, not after a restart;
+//  - the audit trail names the signed-in officer; "Lock now" and the idle time lock
+//    the app, and a locked app shows nothing of a case (screen, DOM mirror, title,
+//    automation interface); a wrong passphrase is refused, the right one unlocks.
+import fs from 'node:fs';
+import path from 'node:path';
+import { test, assert, assertEqual, launch, openPage } from './lib.mjs';
+import {
+  find, goTo, lastMessage, logComplaint, openCase, reveal, semantics, settle, tap, typeInto, until, waitForTitle,
+} from './ui-driver.mjs';
+
+const RESIDENT = 'Quillon Vantablack';
+const WORDS = 'The stairlift my daughter needs has been broken since her hip operation.';
+const PASSPHRASE = 'copper kettle orchard';
+
+// Every file of the profile holding these bytes (UTF-8, or UTF-16 as V8 may keep a string).
+function filesHolding(dir, text) {
+  const needles = [Buffer.from(text, 'utf8'), Buffer.from(text, 'utf16le')];
+  const found = [];
+  const walk = (d) => {
+    for (const e of fs.readdirSync(d, { withFileTypes: true })) {
+      const p = path.join(d, e.name);
+      if (e.isDirectory()) walk(p);
+      else if (e.isFile()) {
+        let bytes;
+        try { bytes = fs.readFileSync(p); } catch { continue; }
+        if (needles.some((n) => bytes.includes(n))) found.push(path.relative(dir, p));
+      }
+    }
+  };
+  walk(dir);
+  return found;
+}
+
+async function savedOnDevice(page) {
+  await until(page, () => window.doorstep.semantics().nodes.some((n) => /Saved on this device/.test(n.name)), null,
+    'the change to be stored', 15000);
+}
+
+// Nothing of the case on the screen, in the mirror, in the title or through window.doorstep.
+async function showsNothingOfTheCase(page, what) {
+  const tree = await semantics(page);
+  const text = JSON.stringify(tree);
+  assert(!text.includes(RESIDENT) && !text.includes('stairlift'), `${what}: the semantics tree names the case`);
+  const dom = await page.evaluate(() => document.title + '\n' + document.body.innerHTML);
+  assert(!dom.includes(RESIDENT) && !dom.includes('stairlift'), `${what}: the page (title or DOM mirror) names the case`);
+  assertEqual(await page.evaluate(() => window.doorstep.exportJson()), '', `${what}: the export through window.doorstep`);
+}
+
+async function waitLocked(page) {
+  await until(page, () => window.doorstep.semantics().title === 'Locked — Doorstep', null, 'the lock screen', 20000);
+  await settle(page);
+}
+
+async function unlock(page, passphrase) {
+  await typeInto(page, 'Passphrase', passphrase);
+  await tap(page, 'Unlock', { role: 'button' });
+}
+
+test('21.6, 21.7: with sign-in on, no resident\'s name is in the browser\'s files, locked or after a restart', async (t) => {
+  const run = await launch({});
+  t.onCleanup(() => fs.rmSync(run.profileDir, { recursive: true, force: true }));
+  let exported = '';
+  try {
+    const { page, errors } = await openPage(run.context, t.baseUrl);
+    await goTo(page, 'Settings');
+    assert(await find(page, 'Sign-in is off'), 'Settings warns that cases are not encrypted');
+    await typeInto(page, 'Your name', 'Sam Officer');
+    await typeInto(page, 'Choose a passphrase', PASSPHRASE);
+    await typeInto(page, 'Type the passphrase again', PASSPHRASE);
+    const field = await find(page, 'Choose a passphrase');
+    assertEqual(field.input, 'passphrase', 'the passphrase field\'s keyboard');
+    const mirrored = await page.evaluate(() => [...document.querySelectorAll('input')].filter((e) => e.type === 'password').length);
+    assert(mirrored >= 2, 'the DOM mirror has password inputs for the passphrases');
+    await tap(page, 'Turn on sign-in', { role: 'button' });
+    await until(page, () => /^Sign-in is on/.test(window.doorstep.lastMessage()), null, 'sign-in to be set up', 20000);
+
+    await logComplaint(page, RESIDENT, { words: WORDS, category: '' });
+    await savedOnDevice(page);
+    exported = await page.evaluate(() => window.doorstep.exportJson());
+    const c = JSON.parse(exported).cases.find((x) => x.resident.name === RESIDENT);
+    assert(c && c.audit.length > 0 && c.audit.every((a) => a.who === 'Sam Officer'),
+      `the audit trail names the signed-in officer: ${JSON.stringify(c && c.audit.map((a) => a.who))}`);
+
+    await goTo(page, 'Settings');
+    await tap(page, 'Lock now', { role: 'button' });
+    await waitLocked(page);
+    await showsNothingOfTheCase(page, 'locked');
+    assertEqual(await page.evaluate(() => window.doorstep.importJson('{}').ok), false, 'an import while locked');
+    assertEqual(errors, [], 'page errors');
+    await settle(page, 300);
+  } finally {
+    await run.context.close();
+  }
+  const held = filesHolding(run.profileDir, RESIDENT).concat(filesHolding(run.profileDir, 'stairlift'));
+  assertEqual(held, [], 'profile files holding the resident\'s name or words while locked');
+
+  // A restart on the same profile: the lock screen first, nothing read until unlocked.
+  const again = await launch({ profileDir: run.profileDir });
+  try {
+    const page = again.context.pages()[0] || await again.context.newPage();
+    await page.goto(t.baseUrl, { waitUntil: 'load' });
+    await waitLocked(page);
+    await showsNothingOfTheCase(page, 'after a restart');
+    assert(await find(page, 'Doorstep is locked', { role: 'heading' }), 'the lock screen has its heading');
+
+    await unlock(page, 'not the passphrase');
+    await until(page, () => window.doorstep.semantics().nodes.some((n) => n.name === 'Passphrase' && /does not unlock/.test(n.description || '')),
+      null, 'the wrong passphrase to be refused at the field', 20000);
+    assertEqual((await semantics(page)).title, 'Locked — Doorstep', 'still locked after a wrong passphrase');
+
+    await unlock(page, PASSPHRASE);
+    await waitForTitle(page, 'Today', 20000);
+    await openCase(page, RESIDENT);
+
+    // Idle for the lock time (5 minutes by default): locked again, by itself.
+    await page.clock.fastForward(5 * 60_000 + 10_000);
+    await waitLocked(page);
+    await showsNothingOfTheCase(page, 'after the idle time');
+  } finally {
+    await again.context.close();
+  }
+  const after = filesHolding(run.profileDir, RESIDENT);
+  fs.rmSync(run.profileDir, { recursive: true, force: true });
+  assertEqual(after, [], 'profile files holding the resident\'s name after a restart');
+
+  // The same search on a profile without sign-in finds the name: the check can fail.
+  const plain = await t.openApp();
+  const imported = await plain.page.evaluate((text) => window.doorstep.importJson(text), exported);
+  assert(imported.ok, `the control import: ${imported.message}`);
+  let found = [];
+  for (let i = 0; i < 40 && found.length === 0; i++) {
+    await new Promise((r) => setTimeout(r, 500));
+    found = filesHolding(plain.profileDir, RESIDENT);
+  }
+  assert(found.length > 0, 'without sign-in the name is in the profile\'s files');
+}, { timeout: 240_000 });
