@@ -8,7 +8,7 @@
 //   this is the time one frame costs: ImGui, the app, WebGL command submission.
 // - 'doorstep-ready' (hook.pre.js): when the first frame showing the saved cases
 //   is being drawn; readyFrameEnd is when that frame finished.
-// - FS.syncfs (start-up load of the IndexedDB store) and DS.enqueue (one path
+// - DS.loadAll (start-up load of the IndexedDB store) and DS.enqueue (one path
 //   handed to the persistence queue, store_persist.js), hooked through
 //   Module.preRun, which Emscripten runs after its library code exists and
 //   before main().
@@ -81,6 +81,17 @@
       DS.enqueue = function (path, removing) {
         B.enqueues.push([path, performance.now(), !!removing]);
         return enqueue.apply(this, arguments);
+      };
+      // The store's start-up load: every saved file in one IndexedDB read, opened
+      // (decrypted when sign-in is on) and written into the mount.
+      var loadAll = DS.loadAll;
+      DS.loadAll = function (done) {
+        var rec = {populate: true, start: performance.now(), end: null};
+        B.syncfs.push(rec);
+        return loadAll.call(this, function (err) {
+          rec.end = performance.now();
+          done(err);
+        });
       };
     }
   }

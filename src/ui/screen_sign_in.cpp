@@ -159,10 +159,9 @@ void app_draw_lock(App& app) {
     ImGui::PopStyleColor();
     const float W = vp->Size.x;
     const float width = std::min(W - 32.0f, 520.0f * std::max(1.0f, theme_text_scale()));
+    // A column of readable width, centred: fields and text wrap to it.
     ImGui::SetCursorPos(ImVec2(std::max(16.0f, (W - width) / 2), 32));
-    ImGui::BeginGroup();
-    ImGui::PushItemWidth(width);
-    ImGui::PushTextWrapPos(ImGui::GetCursorPosX() + width);
+    ImGui::BeginChild("##lock-column", ImVec2(width, 0), false, ImGuiWindowFlags_NoBackground);
     sem_push(Role::Main, "Doorstep is locked");
     sem_title("Locked — Doorstep");
     heading("Doorstep is locked", 1);
@@ -196,9 +195,7 @@ void app_draw_lock(App& app) {
                   true);
     }
     sem_pop();
-    ImGui::PopTextWrapPos();
-    ImGui::PopItemWidth();
-    ImGui::EndGroup();
+    ImGui::EndChild();
     ImGui::End();
     sem_end_frame();
 }
@@ -214,7 +211,7 @@ void sign_in_settings(App& app) {
                "sign-in to encrypt them and lock Doorstep when it is left.",
                theme().warning_banner, Role::Status, "Sign-in is off");
         if (f.name.empty()) f.name = data(app).settings.officer_name;
-        text_field("Your name", f.name, with_hint("As it appears on the audit trail of every change you make"));
+        text_field("Officer's name", f.name, with_hint("Yours, as it appears on the audit trail of every change you make"));
         text_field("Choose a passphrase", f.passphrase,
                    passphrase_options("At least 10 characters. Three random words work well. Nobody can recover it: "
                                       "another officer who can sign in can add you again."));

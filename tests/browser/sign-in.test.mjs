@@ -68,8 +68,9 @@ test('21.6, 21.7: with sign-in on, no resident\'s name is in the browser\'s file
   try {
     const { page, errors } = await openPage(run.context, t.baseUrl);
     await goTo(page, 'Settings');
-    assert(await find(page, 'Sign-in is off'), 'Settings warns that cases are not encrypted');
-    await typeInto(page, 'Your name', 'Sam Officer');
+    assert((await semantics(page)).nodes.some((n) => n.role === 'status' && /^Sign-in is off\. Cases on this device are not encrypted/.test(n.name)),
+      'Settings warns that cases are not encrypted');
+    await typeInto(page, "Officer's name", 'Sam Officer');
     await typeInto(page, 'Choose a passphrase', PASSPHRASE);
     await typeInto(page, 'Type the passphrase again', PASSPHRASE);
     const field = await find(page, 'Choose a passphrase');
@@ -97,6 +98,7 @@ test('21.6, 21.7: with sign-in on, no resident\'s name is in the browser\'s file
     await run.context.close();
   }
   const held = filesHolding(run.profileDir, RESIDENT).concat(filesHolding(run.profileDir, 'stairlift'));
+  if (process.env.KEEP_PROFILE) fs.cpSync(run.profileDir, process.env.KEEP_PROFILE, { recursive: true });
   assertEqual(held, [], 'profile files holding the resident\'s name or words while locked');
 
   // A restart on the same profile: the lock screen first, nothing read until unlocked.

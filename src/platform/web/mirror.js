@@ -60,8 +60,9 @@ var LibraryDoorstepMirror = {
       var canvas = document.getElementById('canvas');
       DSM.root = document.getElementById('mirror');
       if (!DSM.root) {
-        DSM.root = document.createElement('div');
+        DSM.root = document.createElement('form');
         DSM.root.id = 'mirror';
+        DSM.root.setAttribute('autocomplete', 'off');
         (canvas && canvas.parentNode || document.body).insertBefore(DSM.root, canvas ? canvas.nextSibling : null);
       }
       DSM.descriptions = document.getElementById('mirror-descriptions');
@@ -92,6 +93,10 @@ var LibraryDoorstepMirror = {
         }, {passive: true});
       }
       var root = DSM.root;
+      // The mirror is a <form autocomplete=off> so the browser keeps no copy of what is
+      // typed (Blink saves text areas' contents in the session's form state otherwise);
+      // it is never submitted (Enter in a lone field would try).
+      root.addEventListener('submit', function(e) { e.preventDefault(); });
       root.addEventListener('click', DSM.onClick);
       root.addEventListener('keydown', DSM.onKeyDown);
       root.addEventListener('focusin', DSM.onFocusIn);
