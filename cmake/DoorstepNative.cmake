@@ -166,6 +166,32 @@ if(DOORSTEP_CLI_SOURCES)
         test "$("$1" '[.cases[] | select(.reference_aliases)] | length' "$2/cli-merged.json")" = 1
         test "$("$1" -r '[.cases[] | select(.reference_aliases)][0].audit[-1].who' "$2/cli-merged.json")" = "doorstep merge"
       ]=] "$<TARGET_FILE:doorstep>" "${DOORSTEP_JQ}" "${CMAKE_BINARY_DIR}" "${DOORSTEP_TEST_NOW}")
+    # 21.8: a store's closed cases past the retention period are listed; a complaints manager erases
+    # one with a reason (anyone else is refused); an older export does not bring it back.
+    add_test(NAME "cli: 21.8: store-retention lists closed cases past retention and store-erase erases one for good"
+      COMMAND sh -c [=[
+        set -e
+        export DOORSTEP_NOW=2031-04-02T10:15
+        st="$2/cli-erase-store"; rm -rf "$st"
+        "$0" demo --cases 30 --seed 3 --on 2025-03-01 -o "$2/cli-erase-demo.json" > /dev/null
+        "$1" '.cases |= map(del(.demo))' "$2/cli-erase-demo.json" > "$2/cli-erase-real.json"
+        "$0" store-load "$2/cli-erase-real.json" --store "$st" > /dev/null
+        "$1" '.settings.staff = [{"id": "s1", "name": "Kim Manager", "role": "complaints_manager"}]' "$st/settings.json" > "$2/cli-erase-settings.json"
+        mv "$2/cli-erase-settings.json" "$st/settings.json"
+        "$0" store-retention --store "$st" --on 2025-03-01 | grep -q "^retention: 0 closed cases are past 6 years"
+        "$0" store-retention --store "$st" > "$2/cli-retention.txt"
+        grep -q "^retention: [1-9][0-9]* closed cases\{0,1\} \(is\|are\) past 6 years after closure on 2031-04-02$" "$2/cli-retention.txt"
+        ref="$(sed -n 2p "$2/cli-retention.txt" | cut -d' ' -f1)"
+        if "$0" store-erase "$ref" --reason "Past the retention period" --as "Somebody Else" --store "$st" 2> "$2/cli-erase.err"; then exit 1; fi
+        grep -q "Somebody Else is not one" "$2/cli-erase.err"
+        "$0" store-erase "$ref" --reason "Past the retention period of 6 years" --as "Kim Manager" --store "$st" | grep -q "^$ref: erased by Kim Manager"
+        "$0" store-load "$2/cli-erase-real.json" --store "$st" | grep -q "1 case in the file was erased before and was not brought back"
+        "$0" store-export --store "$st" -o "$2/cli-erased.json" > /dev/null
+        "$0" validate "$2/cli-erased.json" > /dev/null
+        test "$("$1" '.cases | length' "$2/cli-erased.json")" = 29
+        test "$("$1" -r '.erasures[0].reference' "$2/cli-erased.json")" = "$ref"
+        if sed -n "/$ref/p" "$2/cli-erased.json" | grep -qv '"reference"'; then exit 1; fi
+      ]=] "$<TARGET_FILE:doorstep>" "${DOORSTEP_JQ}" "${CMAKE_BINARY_DIR}")
   endif()
 endif()
 

@@ -1,9 +1,11 @@
 // A device's store from the command line, for the team's scripts and the sync tests: load an
-// export into it, write it out, add a note to a case, resolve a conflict. Every change goes
-// through the engine's checked functions and the store's save (a new revision, as in the app).
+// export into it, write it out, add a note to a case, resolve a conflict, erase a case and
+// list the closed cases past the retention period (21.8). Every change goes through the
+// engine's checked functions and the store's save (a new revision, as in the app).
 #include "cli/commands.h"
 
 #include "core/data/merge.h"
+#include "core/rules/erasure.h"
 #include "core/rules/workflow.h"
 #include "storage/case_store.h"
 #include "storage/file_store.h"
@@ -67,6 +69,7 @@ int run_store_load(const Args& args, std::ostream& out, std::ostream& err) {
     }
     out << "store-load: " << r.value().cases_in_file << " case(s) in the file, " << r.value().cases_written << " written, "
         << r.value().attachments_added << " attachment(s) added\n";
+    for (const std::string& m : r.value().messages) out << "store-load: " << m << "\n";
     return kOk;
 }
 
@@ -125,6 +128,52 @@ int run_store_resolve(const Args& args, std::ostream& out, std::ostream& err) {
     return save(s->store, std::move(c), out, err);
 }
 
+int run_store_erase(const Args& args, std::ostream& out, std::ostream& err) {
+    if (args.positional.size() != 1 || !args.option("--store") || !args.option("--reason") || !args.option("--as"))
+        return kUsage;
+    auto s = open_store(args, err);
+    if (!s) return kProblems;
+    const Case* found = case_by_reference(s->store, args.positional[0], err);
+    if (!found) return kProblems;
+    const Actor actor{*args.option("--as"), now_local()};
+    Result<Erasure> e = erase_case(*found, s->store.data().settings, *args.option("--reason"), actor);
+    if (!e) {
+        err << "doorstep: " << e.error().text() << "\n";
+        return kProblems;
+    }
+    if (Status st = s->store.erase_case(*e); !st) {
+        err << "doorstep: " << st.error().text() << "\n";
+        return kProblems;
+    }
+    out << e->reference << ": erased by " << e->by << " (" << e->reason << "); the record of its erasure is kept\n";
+    return kOk;
+}
+
+int run_store_retention(const Args& args, std::ostream& out, std::ostream& err) {
+    if (!args.positional.empty() || !args.option("--store")) return kUsage;
+    Date today = today_local();
+    if (const auto on = args.option("--on")) {
+        const std::optional<Date> d = date_argument(*on, "--on", err);
+        if (!d) return kUsage;
+        today = *d;
+    }
+    auto s = open_store(args, err);
+    if (!s) return kProblems;
+    const Dataset& d = s->store.data();
+    const int years = d.settings.retention_years;
+    if (years <= 0) {
+        out << "retention: off (0 years in Settings): no case is listed\n";
+        return kOk;
+    }
+    const std::vector<const Case*> due = past_retention(d, today);
+    out << "retention: " << due.size() << (due.size() == 1 ? " closed case is" : " closed cases are") << " past "
+        << years << (years == 1 ? " year" : " years") << " after closure on " << to_iso(today) << "\n";
+    for (const Case* c : due)
+        out << c->reference << "  closed " << to_iso(c->closure->closed_on) << "  retention ended "
+            << to_iso(*retention_ends(*c, d.settings)) << "\n";
+    return kOk;
+}
+
 const Registrar store_load_command{{"store-load", "FILE.json --store DIR",
                                     "Merges an export (or bundle) into a device's store folder", run_store_load,
                                     {"--store"}, {}}};
@@ -137,6 +186,13 @@ const Registrar store_note_command{{"store-note", "CASE-REF TEXT --store DIR [--
 const Registrar store_resolve_command{{"store-resolve", "CASE-REF --keep N --store DIR [--by NAME]",
                                        "Resolves a conflicting case in a store: keeps version N (0 = shown first)",
                                        run_store_resolve, {"--store", "--keep", "--by"}, {}}};
+const Registrar store_erase_command{{"store-erase", "CASE-REF --reason TEXT --as NAME --store DIR",
+                                     "Erases a closed case for good, as a complaints or senior manager (21.8): "
+                                     "the record that it was erased is kept, not its content",
+                                     run_store_erase, {"--store", "--reason", "--as"}, {}}};
+const Registrar store_retention_command{{"store-retention", "--store DIR [--on DATE]",
+                                         "Lists the closed cases past the retention period in Settings, oldest first",
+                                         run_store_retention, {"--store", "--on"}, {}}};
 
 }  // namespace
 }  // namespace doorstep::cli

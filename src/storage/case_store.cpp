@@ -38,6 +38,7 @@ using ojson = nlohmann::ordered_json;
 constexpr const char* kSettingsFile = "settings.json";
 constexpr const char* kLearningFile = "learning.json";
 constexpr const char* kAssuranceFile = "assurance.json";
+constexpr const char* kErasuresFile = "erasures.json";
 constexpr const char* kExportStateFile = "export-state.json";
 constexpr const char* kCommitFile = "import-commit.json";
 
@@ -88,6 +89,26 @@ std::string system_clock_text() {
     return buf;
 }
 
+// The photos (and their thumbnails) a case names, in any of its versions.
+void add_photos(const Case& c, std::set<std::string>& into) {
+    const auto name = [&](const Case& version) {
+        for (const Attachment& a : version.attachments) {
+            into.insert(a.sha256);
+            if (!a.thumbnail_sha256.empty()) into.insert(a.thumbnail_sha256);
+        }
+    };
+    name(c);
+    for (const Case& version : c.conflicts) name(version);
+}
+
+// Whether a file's name holds one of these case ids ("<id>.json", "2-<id>.json.why.txt").
+bool names_one_of(const std::string& name, const std::set<std::string>& ids) {
+    constexpr size_t kIdLength = 36;  // a UUID
+    for (size_t at = 0; at + kIdLength <= name.size(); ++at)
+        if (ids.count(name.substr(at, kIdLength))) return true;
+    return false;
+}
+
 // Merge keeps these per device: they describe this tablet, not the landlord.
 void keep_device_settings(Settings& incoming, const Settings& local) {
     incoming.device_id = local.device_id;
@@ -115,7 +136,13 @@ std::string CaseStore::device_id() const { return data_.settings.device_id; }
 std::string CaseStore::device_code() const { return data_.settings.device_code; }
 
 uint32_t CaseStore::next_reference_counter(int year) const {
-    return doorstep::next_reference_counter(data_.cases, year, data_.settings.device_code);
+    uint32_t n = doorstep::next_reference_counter(data_.cases, year, data_.settings.device_code);
+    // An erased case's reference is not given to a new case: its erasure record names it (21.8).
+    for (const Erasure& e : data_.erasures) {
+        const std::optional<CaseReference> r = parse_case_reference(e.reference);
+        if (r && r->year == year && r->device_code == data_.settings.device_code) n = std::max(n, r->counter + 1);
+    }
+    return n;
 }
 
 std::string CaseStore::next_reference(int year) const {
@@ -125,6 +152,12 @@ std::string CaseStore::next_reference(int year) const {
 const Case* CaseStore::find_case(const std::string& id) const {
     for (const Case& c : data_.cases)
         if (c.id == id) return &c;
+    return nullptr;
+}
+
+const Erasure* CaseStore::erasure_of(const std::string& case_id) const {
+    for (const Erasure& e : data_.erasures)
+        if (e.case_id == case_id) return &e;
     return nullptr;
 }
 
@@ -194,6 +227,7 @@ Result<OpenReport> CaseStore::open() {
         loaded.quality_checks = std::move(d.quality_checks);
         loaded.non_compliance = std::move(d.non_compliance);
     });
+    read_side(kErasuresFile, [&](Dataset& d) { loaded.erasures = std::move(d.erasures); });
 
     auto names = files_.list("cases");
     if (!names) return Error{"cases", "Could not list the saved cases: " + names.error().message};
@@ -246,6 +280,16 @@ Result<OpenReport> CaseStore::open() {
 
     data_ = std::move(loaded);
     export_state_ = std::move(state);
+    // An erasure cut short (21.8): its record is on disk, so what still names the case goes now.
+    if (!data_.erasures.empty()) {
+        std::set<std::string> erased;
+        for (const Erasure& e : data_.erasures) erased.insert(e.case_id);
+        for (const Case& c : data_.cases)
+            if (erased.count(c.id))
+                report.notes.push_back(Error{case_path(c.id), "Case " + case_label(c) +
+                                                                  " was erased; its removal, cut short, was finished now."});
+        if (Status s = remove_erased(erased); !s) report.notes.push_back(s.error());
+    }
     report.cases_loaded = int(data_.cases.size());
 
     // Stored flags are checked, not trusted (derived_flags.h).
@@ -274,6 +318,9 @@ Result<OpenReport> CaseStore::open() {
 Status CaseStore::save_case(Case& c) {
     if (!is_safe_name(c.id, 100))
         return Error{"", "Could not save case " + case_label(c) + ": it has no valid id (letters, digits and '-' only)."};
+    if (const Erasure* e = erasure_of(c.id))
+        return Error{"", "Could not save case " + case_label(c) + ": it was " + erasure_words(*e) +
+                             ", and an erased case is not kept again."};
     for (const Case& other : data_.cases)
         if (other.id != c.id && !c.reference.empty() && other.reference == c.reference)
             return Error{"", "Could not save case " + case_label(c) + ": another case on this device already has reference " +
@@ -319,18 +366,68 @@ Status CaseStore::remove_case(const std::string& id) {
     return Status::ok();
 }
 
-std::vector<std::string> CaseStore::unused_attachments() {
-    std::set<std::string> named;
-    auto name = [&](const Case& c) {
-        for (const Attachment& a : c.attachments) {
-            named.insert(a.sha256);
-            if (!a.thumbnail_sha256.empty()) named.insert(a.thumbnail_sha256);
-        }
-    };
-    for (const Case& c : data_.cases) {
-        name(c);
-        for (const Case& version : c.conflicts) name(version);
+Status CaseStore::erase_case(const Erasure& erasure) {
+    const Case* c = find_case(erasure.case_id);
+    const std::string label = c ? case_label(*c) : erasure.reference;
+    if (!erasure_of(erasure.case_id)) {
+        if (!c) return Error{"", "Could not erase case " + label + ": there is no such case on this device."};
+        Dataset part;
+        part.erasures = data_.erasures;
+        part.erasures.push_back(erasure);
+        if (Status s = write_side_file(kErasuresFile, part); !s)
+            return Error{"", "Could not erase case " + label + ": the record of its erasure could not be saved (" +
+                                 s.error().message + "). Nothing was changed: the case is still here."};
+        data_.erasures = std::move(part.erasures);
+        (void)note_changes({}, true);  // the erasure travels with the next export
     }
+    if (Status s = remove_erased({erasure.case_id}); !s)
+        return Error{"", "Case " + label + " is erased, but its file could not be removed yet (" + s.error().text() +
+                             "). It is removed the next time Doorstep opens."};
+    return Status::ok();
+}
+
+Status CaseStore::remove_erased(const std::set<std::string>& ids, std::set<std::string> photos) {
+    Status first;
+    const auto keep_first = [&](Status s) {
+        if (!s && first) first = std::move(s);
+    };
+    std::vector<Case> kept;
+    kept.reserve(data_.cases.size());
+    for (Case& c : data_.cases) {
+        if (!ids.count(c.id)) {
+            kept.push_back(std::move(c));
+            continue;
+        }
+        add_photos(c, photos);
+        keep_first(files_.remove(case_path(c.id)));  // gone from memory whatever the disk says: it is erased
+    }
+    data_.cases = std::move(kept);
+    for (const char* folder : {"drafts", "quarantine"}) {
+        auto names = files_.list(folder);
+        if (!names) continue;
+        for (const std::string& n : *names)
+            if (names_one_of(n, ids)) keep_first(files_.remove(std::string(folder) + "/" + n));
+    }
+    // Its photos go even while other files are set aside (remove_unused_attachments waits
+    // for those): a person asked for this case to be erased.
+    const std::set<std::string> named = named_attachments();
+    for (const std::string& sha : photos) {
+        if (named.count(sha) || !is_sha256_hex(sha)) continue;
+        keep_first(files_.remove(attachment_path(sha)));
+        keep_first(files_.remove(attachment_meta_path(sha)));
+    }
+    (void)remove_unused_attachments();
+    return first;
+}
+
+std::set<std::string> CaseStore::named_attachments() const {
+    std::set<std::string> named;
+    for (const Case& c : data_.cases) add_photos(c, named);
+    return named;
+}
+
+std::vector<std::string> CaseStore::unused_attachments() {
+    const std::set<std::string> named = named_attachments();
     std::vector<std::string> out;
     auto names = files_.list("attachments");
     if (!names) return out;
@@ -395,14 +492,19 @@ Status CaseStore::store_synced(const std::vector<Case>& cases, const std::string
     if (!is_safe_name(replication_id, 100))
         return Error{"", "Could not keep what the sync brought: '" + replication_id + "' is not a valid replication id."};
     std::vector<FileWrite> writes;
-    for (const Case& c : cases) {
+    std::set<std::string> erased;  // an erased case a server still holds is not brought back (21.8)
+    for (const Erasure& e : data_.erasures) erased.insert(e.case_id);
+    std::vector<Case> kept;
+    for (const Case& c : cases)
+        if (!erased.count(c.id)) kept.push_back(c);
+    for (const Case& c : kept) {
         if (!is_safe_name(c.id, 100))
             return Error{"", "Could not keep the synced case " + case_label(c) + ": it has no valid id. Nothing was changed."};
         writes.push_back({case_path(c.id), case_to_text(c)});
     }
     writes.push_back({sync_path(replication_id), std::string(checkpoint_text)});
     if (Status s = commit(writes, {}, "keep what the sync brought"); !s) return s;
-    for (const Case& c : cases) {
+    for (const Case& c : kept) {
         auto it = std::find_if(data_.cases.begin(), data_.cases.end(), [&](const Case& o) { return o.id == c.id; });
         if (it != data_.cases.end())
             *it = c;
@@ -692,11 +794,32 @@ Result<ImportOutcome> CaseStore::apply_import(Dataset incoming, bool merge, Impo
         outcome.merged_updated = report.updated;
         outcome.merged_unchanged = report.unchanged;
         outcome.merged_conflicts = report.conflicts;
+        outcome.erased_kept_out = report.erased_kept_out;
+        outcome.erased_removed = report.erased_removed;
         outcome.messages = report.messages;
     } else {
         next = std::move(incoming);
         keep_device_settings(next.settings, data_.settings);
+        // This device's erasures stay (21.8): an older file never brings an erased case back.
+        for (const Erasure& e : apply_erasures(next, data_.erasures)) {
+            ++outcome.erased_kept_out;
+            outcome.messages.push_back(e.reference + ": " + erasure_words(e) + ", so not brought back");
+        }
     }
+    const auto count = [](int n, const char* one, const char* many) { return std::to_string(n) + (n == 1 ? one : many); };
+    if (outcome.erased_removed > 0)
+        outcome.messages.insert(outcome.messages.begin(),
+                                count(outcome.erased_removed, " case was erased on another device and was removed here too",
+                                      " cases were erased on another device and were removed here too"));
+    if (outcome.erased_kept_out > 0)
+        outcome.messages.insert(outcome.messages.begin(),
+                                count(outcome.erased_kept_out, " case in the file was erased before and was not brought back",
+                                      " cases in the file were erased before and were not brought back"));
+    std::set<std::string> newly_erased, erased_photos;
+    for (const Erasure& e : next.erasures) newly_erased.insert(e.case_id);
+    for (const Erasure& e : data_.erasures) newly_erased.erase(e.case_id);
+    for (const Case& c : data_.cases)
+        if (newly_erased.count(c.id)) add_photos(c, erased_photos);
 
     std::vector<FileWrite> writes;
     std::vector<std::string> removes;
@@ -742,6 +865,12 @@ Result<ImportOutcome> CaseStore::apply_import(Dataset incoming, bool merge, Impo
         b.non_compliance = data_.non_compliance;
         side(kAssuranceFile, std::move(a), std::move(b));
     }
+    if (!next.erasures.empty() || files_.exists(kErasuresFile)) {
+        Dataset a, b;
+        a.erasures = next.erasures;
+        b.erasures = data_.erasures;
+        side(kErasuresFile, std::move(a), std::move(b));
+    }
 
     int case_writes = 0;
     for (const FileWrite& w : writes)
@@ -764,6 +893,7 @@ Result<ImportOutcome> CaseStore::apply_import(Dataset incoming, bool merge, Impo
     });
     // A merge makes a state no file had yet; a replace restores one that exists.
     if (merge) (void)note_changes(changed, false);
+    if (!newly_erased.empty()) (void)remove_erased(newly_erased, erased_photos);  // drafts, set-aside files, photos
     (void)remove_unused_attachments();  // the cases replaced or removed took their photos with them
     return outcome;
 }

@@ -5,6 +5,7 @@
 //   settings.json          doorstep/1 documents holding only their part:
 //   learning.json          the landlord's settings, the learning log, and the
 //   assurance.json         self-assessments, quality checks and non-compliance
+//   erasures.json          the record of erased cases (21.8): id, reference, when, who, why
 //   drafts/<key>.json      half-written forms
 //   attachments/<sha256>   evidence bytes, named by content; <sha256>.json its type
 //   quarantine/            files that could not be read, kept for a person to look at
@@ -25,6 +26,7 @@
 #include <cstdint>
 #include <functional>
 #include <optional>
+#include <set>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -56,6 +58,9 @@ struct ImportOutcome {
     int attachments_already_here = 0;
     // Merge only (merge.h): counts and messages from the merge.
     int merged_added = 0, merged_updated = 0, merged_unchanged = 0, merged_conflicts = 0;
+    // Erasures (21.8): cases in the file that were erased before (not brought back), and,
+    // merge only, cases here that the file's erasures name (removed here too).
+    int erased_kept_out = 0, erased_removed = 0;
     std::vector<std::string> messages;
 };
 
@@ -99,6 +104,18 @@ public:
     // is full. Nothing was lost: the previous version is kept."
     Status save_case(Case& c);
     Status remove_case(const std::string& id);
+
+    // Erases a case for good (21.8) with the record rules/erasure.h erase_case() made:
+    // first the record goes into erasures.json, durably (nothing changes if it cannot:
+    // "Could not erase case DS-...: ... Nothing was changed: the case is still here.");
+    // then the case's file, its photos no other case names (even while files are set
+    // aside: the erasure was asked for), and drafts and files set aside whose names
+    // hold its id. A crash or a failure in between leaves the record, and open()
+    // finishes the removal ("Case DS-... is erased, but its file could not be removed
+    // yet (...). It is removed the next time Doorstep opens."). An erased case is never
+    // saved, imported, merged or synced back (save_case refuses it, with its erasure
+    // named). Erasing a case already erased finishes what is left and succeeds.
+    Status erase_case(const Erasure& erasure);
     const Case* find_case(const std::string& id) const;
 
     Status save_settings(const Settings& s);
@@ -179,6 +196,13 @@ private:
     Status finish_commit(std::vector<Error>* notes);
     Result<ImportOutcome> apply_import(Dataset incoming, bool merge, ImportOutcome outcome);
     Status write_side_file(const char* path, const Dataset& part);
+    // Removes what names these erased cases: each one's file and its place in memory,
+    // its photos (and `photos`, of copies already gone) no case left names, drafts and
+    // files set aside whose names hold its id. The first file that could not be removed
+    // is the error; the rest still goes.
+    Status remove_erased(const std::set<std::string>& ids, std::set<std::string> photos = {});
+    std::set<std::string> named_attachments() const;
+    const Erasure* erasure_of(const std::string& case_id) const;
     // Writes a side file; only once it is safely on disk does `keep` take the part into the store.
     Status save_side_file(const char* path, const Dataset& part, const std::function<void()>& keep);
     Status note_changes(const std::vector<std::string>& case_ids, bool other);

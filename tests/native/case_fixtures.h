@@ -196,6 +196,7 @@ inline Settings full_settings() {
     s.quality_sample_size = 7;
     s.survey_target_stage1_pct = 40;
     s.survey_target_stage2_pct = 90;
+    s.retention_years = 7;
     s.theme = "dark";
     s.text_scale = 1.25f;
     s.last_exported = d("2025-03-30");
@@ -244,6 +245,8 @@ inline Dataset full_dataset() {
     q.deep_dive_notes = "Complex case";
     ds.quality_checks = {q};
     ds.non_compliance = {{"nc-1", "System outage", d("2025-02-01"), d("2025-02-02"), d("2025-02-03"), d("2025-02-10")}};
+    ds.erasures = {{"9b4e28ba-2fa1-4d2e-883f-0016d3cca499", "DS-2018-000007", "2025-03-30T16:20", "Kim Manager",
+                    "Closed in 2018, past the retention period"}};
     return ds;
 }
 
@@ -272,6 +275,15 @@ inline Case edited(Case c, const std::string& words, const std::string& device) 
     c.own_words = words;
     bump_revision(c, device);
     return c;
+}
+
+// A member of staff with a role (the rest left empty).
+inline StaffMember staff_member(const char* id, const char* name, StaffRole role) {
+    StaffMember m;
+    m.id = id;
+    m.name = name;
+    m.role = role;
+    return m;
 }
 
 // The defaults as a new device has them.

@@ -124,6 +124,7 @@ ojson to_json(const LearningItem& item) { return write(item); }
 ojson to_json(const SelfAssessment& a) { return write(a); }
 ojson to_json(const QualityCheck& q) { return write(q); }
 ojson to_json(const NonComplianceEvent& e) { return write(e); }
+ojson to_json(const Erasure& e) { return write(e); }
 
 ojson to_json(const Dataset& d, std::string_view exported_at) {
     ojson j = ojson::object();
@@ -132,6 +133,8 @@ ojson to_json(const Dataset& d, std::string_view exported_at) {
     j["exported_at"] = std::string(exported_at);
     j["settings"] = to_json(d.settings);
     // The five lists are always written, even empty: a reader sees the whole shape.
+    // The erasures (21.8) only when there are some, so a device that never erased a
+    // case writes what it wrote before, and files from before read alike.
     const auto list = [](const auto& items) {
         ojson arr = ojson::array();
         for (const auto& item : items) arr.push_back(to_json(item));
@@ -142,6 +145,7 @@ ojson to_json(const Dataset& d, std::string_view exported_at) {
     j["assessments"] = list(d.assessments);
     j["quality_checks"] = list(d.quality_checks);
     j["non_compliance"] = list(d.non_compliance);
+    if (!d.erasures.empty()) j["erasures"] = list(d.erasures);
     return j;
 }
 

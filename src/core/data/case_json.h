@@ -31,6 +31,7 @@ nlohmann::ordered_json to_json(const LearningItem& item);
 nlohmann::ordered_json to_json(const SelfAssessment& a);
 nlohmann::ordered_json to_json(const QualityCheck& q);
 nlohmann::ordered_json to_json(const NonComplianceEvent& e);
+nlohmann::ordered_json to_json(const Erasure& e);
 nlohmann::ordered_json to_json(const Dataset& d, std::string_view exported_at);
 
 // The whole export file: two-space indent, trailing newline. `exported_at` is a

@@ -739,11 +739,30 @@ void check_all(Ctx& ctx, const Dataset& d, const std::vector<bool>* clean) {
     check_unique(ctx, d.assessments, id_of, by_index("assessments"), "id");
     check_unique(ctx, d.quality_checks, id_of, by_index("quality_checks"), "id");
     check_unique(ctx, d.non_compliance, id_of, by_index("non_compliance"), "id");
+    check_unique(ctx, d.erasures, [](const Erasure& e) -> const std::string& { return e.case_id; },
+                 by_index("erasures"), "case_id");
 
-    // Links between records.
+    // An erased case is not in the file beside its erasure (21.8): a merge or an import
+    // leaves it out, so only a file made by hand holds both.
+    std::unordered_map<std::string, size_t> erased;
+    erased.reserve(d.erasures.size());
+    for (size_t k = 0; k < d.erasures.size(); ++k) erased.emplace(d.erasures[k].case_id, k);
+    if (!erased.empty())
+        for (size_t i = 0; i < d.cases.size(); ++i) {
+            const auto e = erased.find(d.cases[i].id);
+            if (e == erased.end()) continue;
+            ctx.record = label(i);
+            ctx.add("id", "this case was erased (" + by_index("erasures")(e->second) +
+                              "), so it cannot also be in the file: leave out the case or its erasure");
+        }
+    ctx.record.clear();
+
+    // Links between records. A link to an erased case names a case that was here
+    // and is recorded as erased: it stays, as the case's other records do.
     std::unordered_set<std::string> ids;
-    ids.reserve(d.cases.size());
+    ids.reserve(d.cases.size() + d.erasures.size());
     for (const Case& c : d.cases) ids.insert(c.id);
+    for (const Erasure& e : d.erasures) ids.insert(e.case_id);
     const auto link = [&](const std::string& target, const std::string& path) {
         if (!target.empty() && !ids.count(target)) ctx.add(path, "no case with id " + shown(target) + " in this file");
     };
@@ -1049,6 +1068,8 @@ void read_dataset(Ctx& ctx, const json& doc, Dataset& d, std::vector<bool>& clea
     records("assessments", d.assessments);
     records("quality_checks", d.quality_checks);
     records("non_compliance", d.non_compliance);
+    // Erasures (21.8): absent in files from before them; at most one per case a file could hold.
+    top.list("erasures", d.erasures, [](Obj& x, Erasure& e) { read_record(x, e); }, Need::Optional, ctx.lim.max_cases);
     top.done();
 }
 

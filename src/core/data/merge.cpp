@@ -170,12 +170,56 @@ Case merge_case(const Case& a, const Case& b, bool* new_conflict) {
     return winner;
 }
 
+std::vector<Erasure> apply_erasures(Dataset& d, const std::vector<Erasure>& more) {
+    std::unordered_map<std::string, size_t> index;
+    for (size_t i = 0; i < d.erasures.size(); ++i) index.emplace(d.erasures[i].case_id, i);
+    for (const Erasure& e : more) {
+        const auto it = index.find(e.case_id);
+        if (it == index.end()) {
+            index.emplace(e.case_id, d.erasures.size());
+            d.erasures.push_back(e);
+            continue;
+        }
+        Erasure& mine = d.erasures[it->second];
+        const auto key = [](const Erasure& x) { return std::make_pair(x.erased_at, to_json(x).dump()); };
+        if (key(e) < key(mine)) mine = e;
+    }
+    std::vector<Erasure> taken;
+    if (d.erasures.empty()) return taken;
+    std::vector<Case> kept;
+    kept.reserve(d.cases.size());
+    for (Case& c : d.cases) {
+        const auto it = index.find(c.id);
+        if (it == index.end()) kept.push_back(std::move(c));
+        else taken.push_back(d.erasures[it->second]);
+    }
+    d.cases = std::move(kept);
+    return taken;
+}
+
+std::string erasure_words(const Erasure& e) {
+    const std::optional<LocalDateTime> at = parse_iso_local(e.erased_at);
+    return "erased on " + (at ? short_date(at->date) : e.erased_at) + " by " + e.by;
+}
+
 void merge_into(Dataset& base, const Dataset& other, MergeReport& report, const Actor& actor) {
+    for (const Erasure& e : apply_erasures(base, other.erasures)) {
+        ++report.erased_removed;
+        report.messages.push_back(e.reference + ": " + erasure_words(e) + " on another device, so removed here too");
+    }
+    std::unordered_map<std::string, const Erasure*> erased;
+    for (const Erasure& e : base.erasures) erased.emplace(e.case_id, &e);
+
     std::unordered_map<std::string, size_t> index;
     index.reserve(base.cases.size() + other.cases.size());
     for (size_t i = 0; i < base.cases.size(); ++i) index.emplace(base.cases[i].id, i);
 
     for (const Case& incoming : other.cases) {
+        if (const auto e = erased.find(incoming.id); e != erased.end()) {
+            ++report.erased_kept_out;
+            report.messages.push_back(e->second->reference + ": " + erasure_words(*e->second) + ", so not brought back");
+            continue;
+        }
         const auto it = index.find(incoming.id);
         if (it == index.end()) {
             index.emplace(incoming.id, base.cases.size());

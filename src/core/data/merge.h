@@ -17,6 +17,9 @@
 //    first (then the lower id) keeps it; the other gets a new device-coded
 //    reference (references.h), keeps the old one in reference_aliases, notes it
 //    in its audit trail, and its revision is bumped so the change travels.
+//  - erasures (21.8, model/erasure.h) are joined by case id, and a case one names
+//    is never in the result: a case a later file erased is removed, and a later
+//    file's copy of an erased case is not brought back. Each is counted and named.
 //  - settings are those of the first dataset.
 // The result does not depend on the order of the files, apart from settings and
 // the order of the lists.
@@ -38,6 +41,8 @@ struct MergeReport {
     int unchanged = 0;  // cases a later file had with nothing new
     int conflicts = 0;  // cases in the result holding versions a person must choose between
     int references_changed = 0;  // cases given a new reference because another case had theirs
+    int erased_kept_out = 0;  // copies of erased cases a later file had: not brought back (21.8)
+    int erased_removed = 0;   // cases the first dataset had that a later file's erasure names: removed
     std::vector<std::string> messages;  // one line per conflict or differing record
 };
 
@@ -59,6 +64,14 @@ Dataset merge_datasets(const std::vector<Dataset>& inputs, MergeReport& report, 
 // `problems` (when given) receives them.
 Result<std::string> merged_export(const std::vector<Dataset>& inputs, MergeReport& report, const Actor& actor,
                                   const ImportLimits& limits = {}, Problems* problems = nullptr);
+
+// Erasures (21.8): joins `more` into d.erasures by case id (of two records of one
+// case the earlier erasure is kept, ties by content, so the order of files does not
+// matter) and takes out of d.cases every case an erasure names. Returns the
+// erasure records of the cases taken out, in the order the cases were.
+std::vector<Erasure> apply_erasures(Dataset& d, const std::vector<Erasure>& more);
+// "erased on 31 Mar 2025 by Kim Manager", for messages.
+std::string erasure_words(const Erasure& e);
 
 // Gives every case whose reference another case (another id) also has a new one,
 // by the rule above. Returns how many changed; each is named in report.messages.

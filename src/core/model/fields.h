@@ -26,6 +26,7 @@
 #include "core/base/ids.h"
 #include "core/model/assurance.h"
 #include "core/model/case.h"
+#include "core/model/erasure.h"
 #include "core/model/references.h"
 #include "core/model/settings.h"
 
@@ -550,6 +551,8 @@ template <class V> void fields(V& v, Settings& s) {
     v("quality_sample_size", s.quality_sample_size, Required{}, Range{0, 10000});
     v("survey_target_stage1_pct", s.survey_target_stage1_pct, Required{}, Range{0, 100});
     v("survey_target_stage2_pct", s.survey_target_stage2_pct, Required{}, Range{0, 100});
+    // Always written (0 is a choice: list none), read as the default (6) when absent: files from before it read on.
+    v("retention_years", s.retention_years, WrittenIf{true}, Range{0, 100});
     v("theme", s.theme);
     v("text_scale", s.text_scale, Required{}, Between{0.5, 4.0});  // written with two decimals
     v("lock_after_minutes", s.lock_after_minutes, Range{1, 60});
@@ -624,6 +627,17 @@ template <class V> void fields(V& v, NonComplianceEvent& e) {
     v("residents_told", e.residents_told);
     v("ombudsman_told", e.ombudsman_told);
     v("compliance_returns", e.compliance_returns);
+}
+
+// ---------------------------------------------------------------------------
+// Erasures (21.8): that a case was erased, never what it held
+
+template <class V> void fields(V& v, Erasure& e) {
+    v("case_id", e.case_id, Required{}, kCaseId);
+    v("reference", e.reference, Required{});
+    v("erased_at", e.erased_at, Required{}, DateTimeText{});
+    v("by", e.by, Required{});
+    v("reason", e.reason, Required{});
 }
 
 }  // namespace doorstep

@@ -148,6 +148,11 @@ struct Settings {
     int quality_sample_size = 5;
     int survey_target_stage1_pct = 50;
     int survey_target_stage2_pct = 100;
+    // Years a closed case is kept before it is listed for review (21.8,
+    // rules/erasure.h past_retention); 0 lists none. Six years after closure is a
+    // common landlord schedule: the time limit for most claims a case could
+    // evidence (Limitation Act 1980, ss. 2 and 5).
+    int retention_years = 6;
     // presentation (per device)
     std::string theme = "system";  // system (the device's own setting) | light | dark | high-contrast
     float text_scale = 1.0f;

@@ -902,3 +902,263 @@ TEST_CASE("21.8: a photo kept for a case that was never saved goes at the next s
     CHECK_FALSE(after.has_attachment(orphan->sha256));
     CHECK(count_files(f.dir.path / "attachments") == 0);
 }
+
+// ---------------------------------------------------------------------------
+// Erasing a real case (21.8): the record first, then everything that names the case.
+
+#include "core/rules/erasure.h"
+
+namespace {
+
+const Actor kManager{"Kim Manager", "2031-04-02T10:15"};
+const char* kErasureReason = "Closed over 6 years ago, past the retention period";
+
+// A store whose settings name a complaints manager, holding one real closed case of
+// Alex Sample's with two photos (one shared with a second case, of someone else's).
+struct ErasureFixture : StoreFixture {
+    Case erased, other;
+    Attachment own, shared;
+    ErasureFixture() {
+        Settings s = store.data().settings;
+        s.staff = {fixtures::staff_member("s1", "Kim Manager", StaffRole::ComplaintsManager)};
+        REQUIRE(store.save_settings(s));
+        own = *store.add_attachment(kPng, "image/png", "wall.png", Date::from_ymd(2025, 3, 31));
+        shared = *store.add_attachment(kJpeg, "image/jpeg", "both.jpg", Date::from_ymd(2025, 3, 31));
+        erased = lone_case(1);
+        erased.demo = false;
+        erased.attachments = {own, shared};
+        other = lone_case(2);
+        other.demo = false;
+        other.resident = {"Rowan Other", "2 Other Street", "YY2 2YY", "", "", ContactMethod::Phone, false, ""};
+        other.representative = {};
+        other.own_words = "A different matter";
+        other.log.clear();
+        other.attachments = {shared};
+        REQUIRE(store.save_case(erased));
+        REQUIRE(store.save_case(other));
+    }
+    Erasure record() {
+        Result<Erasure> e = erase_case(*store.find_case(erased.id), store.data().settings, kErasureReason, kManager);
+        REQUIRE(e);
+        return *e;
+    }
+};
+
+// Every file of the store holding `text`, as "path" lines.
+std::string files_holding(const fs::path& root, const std::string& text) {
+    std::string out;
+    for (const auto& [path, bytes] : snapshot(root))
+        if (bytes.find(text) != std::string::npos) out += path + "\n";
+    return out;
+}
+
+// Removes fail for paths under `prefix`: a device that dies (or refuses) between the
+// erasure record and the removal.
+struct RemoveFails : DirectoryStore {
+    using DirectoryStore::DirectoryStore;
+    std::string prefix;
+    Status remove(const std::string& path) override {
+        if (!prefix.empty() && path.rfind(prefix, 0) == 0) return Error{path, "the device stopped"};
+        return DirectoryStore::remove(path);
+    }
+};
+
+}  // namespace
+
+TEST_CASE("21.8: a manager erases a closed case with a reason: the case and its photos go, the erasure record stays") {
+    ErasureFixture f;
+    REQUIRE(f.store.save_draft("case-" + f.erased.id + "-note", "Note for Alex Sample", "{\"text\": \"Alex Sample\"}"));
+    REQUIRE(f.store.save_draft("contact-unrelated", "New contact", "{}"));
+    REQUIRE(f.store.mark_exported());
+    REQUIRE_FALSE(f.store.export_state().other_changes);
+    REQUIRE(f.store.erase_case(f.record()));
+
+    CHECK(f.store.find_case(f.erased.id) == nullptr);
+    REQUIRE(f.store.data().erasures.size() == 1);
+    CHECK_FALSE(fs::exists(f.dir.path / "cases" / (f.erased.id + ".json")));
+    CHECK_FALSE(f.store.has_attachment(f.own.sha256));
+    CHECK(f.store.has_attachment(f.shared.sha256));  // the other case still names it
+    CHECK_FALSE(f.store.load_draft("case-" + f.erased.id + "-note"));
+    CHECK(f.store.load_draft("contact-unrelated"));
+    CHECK(f.store.export_state().other_changes);  // the erasure travels with the next export
+
+    CaseStore again(f.files);
+    const OpenReport r = f.reopen(again);
+    CHECK(r.notes.empty());
+    CHECK(again.find_case(f.erased.id) == nullptr);
+    CHECK(again.find_case(f.other.id) != nullptr);
+    REQUIRE(again.data().erasures.size() == 1);
+    const Erasure& e = again.data().erasures[0];
+    CHECK(e.case_id == f.erased.id);
+    CHECK(e.reference == "DS-2025-000001");
+    CHECK(e.erased_at == "2031-04-02T10:15");
+    CHECK(e.by == "Kim Manager");
+    CHECK(e.reason == kErasureReason);
+    CHECK(fs::exists(f.dir.path / "erasures.json"));
+}
+
+TEST_CASE("21.8: after an erasure no file of the store holds the resident's name, address or words") {
+    ErasureFixture f;
+    REQUIRE_FALSE(files_holding(f.dir.path, "Alex Sample").empty());
+    REQUIRE(f.store.erase_case(f.record()));
+    CaseStore again(f.files);
+    f.reopen(again);
+    for (const std::string& text : {std::string("Alex Sample"), std::string("Example Row"), std::string("ZZ1 1ZZ"),
+                                    std::string("Sam Helper"), std::string("keeps coming back")}) {
+        CAPTURE(text);
+        CHECK(files_holding(f.dir.path, text) == "");
+    }
+    CHECK(files_holding(f.dir.path, f.erased.id) != "");  // its id is kept: that it was erased
+}
+
+TEST_CASE("21.8: erasing needs a manager, a reason and a closed case, and a record that cannot be saved changes nothing") {
+    ErasureFixture f;
+    const Case& c = *f.store.find_case(f.erased.id);
+    CHECK_FALSE(erase_case(c, f.store.data().settings, kErasureReason, Actor{"Pat Investigator", kManager.at}));
+    CHECK_FALSE(erase_case(c, f.store.data().settings, "", kManager));
+
+    const Erasure e = f.record();
+    const auto before = snapshot(f.dir.path);
+    f.files.fault = FaultPlan{FaultPlan::Kind::DiskFull, 0, "erasures.json", true};
+    const Status s = f.store.erase_case(e);
+    REQUIRE_FALSE(s);
+    CHECK(s.error().message.rfind("Could not erase case DS-2025-000001: the record of its erasure could not be saved (", 0) == 0);
+    CHECK(s.error().message.find("Nothing was changed: the case is still here.") != std::string::npos);
+    CHECK(snapshot(f.dir.path) == before);
+    CHECK(f.store.find_case(f.erased.id) != nullptr);
+    CHECK(f.store.data().erasures.empty());
+
+    Erasure nowhere = e;
+    nowhere.case_id = "0b4e28ba-2fa1-4d2e-883f-000000000077";
+    nowhere.reference = "DS-2025-000077";
+    CHECK(f.store.erase_case(nowhere).error().message ==
+          "Could not erase case DS-2025-000077: there is no such case on this device.");
+}
+
+TEST_CASE("21.8: an erasure cut short between its record and the removal is finished at the next open") {
+    TempDir dir;
+    {
+        RemoveFails files(dir.str());
+        files.sync_to_disk = false;
+        CaseStore store(files);
+        store.clock = [] { return std::string("2031-04-02T10:15"); };
+        REQUIRE(store.open());
+        Settings s = store.data().settings;
+        s.staff = {fixtures::staff_member("s1", "Kim Manager", StaffRole::ComplaintsManager)};
+        REQUIRE(store.save_settings(s));
+        auto photo = store.add_attachment(kPng, "image/png", "wall.png", Date::from_ymd(2025, 3, 31));
+        REQUIRE(photo);
+        Case c = lone_case(1);
+        c.demo = false;
+        c.attachments = {*photo};
+        REQUIRE(store.save_case(c));
+        files.prefix = "cases/";  // the record is written; removing the case's file fails
+        Result<Erasure> e = erase_case(*store.find_case(c.id), store.data().settings, kErasureReason, kManager);
+        REQUIRE(e);
+        const Status st = store.erase_case(*e);
+        REQUIRE_FALSE(st);
+        CHECK(st.error().message.rfind("Case DS-2025-000001 is erased, but its file could not be removed yet (", 0) == 0);
+        CHECK(st.error().message.find("It is removed the next time Doorstep opens.") != std::string::npos);
+        CHECK(store.find_case(c.id) == nullptr);  // gone from the screens at once
+        CHECK(fs::exists(dir.path / "cases" / (c.id + ".json")));
+    }
+    DirectoryStore files(dir.str());
+    files.sync_to_disk = false;
+    CaseStore store(files);
+    store.clock = [] { return std::string("2031-04-02T10:20"); };
+    const Result<OpenReport> r = store.open();
+    REQUIRE(r);
+    REQUIRE(r->notes.size() == 1);
+    CHECK(r->notes[0].text() ==
+          "cases/0b4e28ba-2fa1-4d2e-883f-000000000001.json: Case DS-2025-000001 was erased; its removal, cut short, was finished now.");
+    CHECK(store.data().cases.empty());
+    CHECK(store.data().erasures.size() == 1);
+    CHECK(count_files(dir.path / "cases") == 0);
+    CHECK(count_files(dir.path / "attachments") == 0);
+    CHECK(files_holding(dir.path, "Alex Sample") == "");
+}
+
+TEST_CASE("21.8: an erased case's photos and set-aside copies go even while other files are set aside") {
+    ErasureFixture f;
+    fs::create_directories(f.dir.path / "quarantine");
+    { std::ofstream(f.dir.path / "quarantine" / (f.erased.id + ".json")) << "Alex Sample, an older copy"; }
+    { std::ofstream(f.dir.path / "quarantine" / (f.erased.id + ".json.why.txt")) << "not valid JSON"; }
+    { std::ofstream(f.dir.path / "quarantine" / "unrelated.json") << "{ broken"; }
+    REQUIRE(f.store.erase_case(f.record()));
+    CHECK_FALSE(f.store.has_attachment(f.own.sha256));
+    const auto left = f.store.list_set_aside();
+    REQUIRE(left.size() == 1);
+    CHECK(left[0].name == "unrelated.json");
+    CHECK(files_holding(f.dir.path, "Alex Sample") == "");
+}
+
+TEST_CASE("21.8: an older export, imported or merged, does not bring an erased case back") {
+    for (const bool merge : {true, false}) {
+        CAPTURE(merge);
+        ErasureFixture f;
+        const std::string before = f.store.export_bundle();
+        REQUIRE(f.store.erase_case(f.record()));
+        Result<ImportOutcome> r = f.store.import_bundle(before, merge);
+        REQUIRE(r);
+        CHECK(r->erased_kept_out == 1);
+        REQUIRE_FALSE(r->messages.empty());
+        CHECK(r->messages[0] == "1 case in the file was erased before and was not brought back");
+        CHECK(std::find(r->messages.begin(), r->messages.end(),
+                        "DS-2025-000001: erased on 2 Apr 2031 by Kim Manager, so not brought back") != r->messages.end());
+        CHECK(f.store.find_case(f.erased.id) == nullptr);
+        CHECK(f.store.find_case(f.other.id) != nullptr);
+        CHECK(f.store.data().erasures.size() == 1);
+        CHECK_FALSE(f.store.has_attachment(f.own.sha256));  // the bundle's copy of the photo did not stay
+        CaseStore again(f.files);
+        f.reopen(again);
+        CHECK(again.find_case(f.erased.id) == nullptr);
+        CHECK(files_holding(f.dir.path, "Alex Sample") == "");
+    }
+}
+
+TEST_CASE("21.8: an erasure made on another device removes the case here too when its export is merged") {
+    ErasureFixture here;
+    ErasureFixture elsewhere;  // the same two cases on another device
+    REQUIRE(elsewhere.store.erase_case(elsewhere.record()));
+    Result<ImportOutcome> r = here.store.import_merge(elsewhere.store.export_json());
+    REQUIRE(r);
+    CHECK(r->erased_removed == 1);
+    CHECK(r->messages[0] == "1 case was erased on another device and was removed here too");
+    CHECK(here.store.find_case(here.erased.id) == nullptr);
+    CHECK_FALSE(here.store.has_attachment(here.own.sha256));
+    CHECK(here.store.has_attachment(here.shared.sha256));
+    CHECK(files_holding(here.dir.path, "Alex Sample") == "");
+}
+
+TEST_CASE("21.8: an erased case is not saved or synced back, and its reference is not given to a new case") {
+    ErasureFixture f;
+    Settings s = f.store.data().settings;
+    s.device_code.clear();  // the older form of references, as lone_case's
+    REQUIRE(f.store.save_settings(s));
+    const Case stale = *f.store.find_case(f.erased.id);
+    REQUIRE(f.store.erase_case(f.record()));
+    Case again = stale;
+    const Status saved = f.store.save_case(again);
+    REQUIRE_FALSE(saved);
+    CHECK(saved.error().message ==
+          "Could not save case DS-2025-000001: it was erased on 2 Apr 2031 by Kim Manager, and an erased case is not kept again.");
+    REQUIRE(f.store.store_synced({stale}, "doorstep-abc", "{\"pull_since\": 3}\n"));
+    CHECK(f.store.find_case(f.erased.id) == nullptr);
+    CHECK_FALSE(fs::exists(f.dir.path / "cases" / (f.erased.id + ".json")));
+    REQUIRE(f.store.remove_case(f.other.id));
+    CHECK(f.store.next_reference(2025) == "DS-2025-000002");  // not 000001, the erased case's
+}
+
+TEST_CASE("21.8: with erasures, export -> import -> export is still byte-identical") {
+    ErasureFixture f;
+    REQUIRE(f.store.erase_case(f.record()));
+    const std::string first = f.store.export_json();
+    CHECK(first.find("\"erasures\": [") != std::string::npos);
+    REQUIRE(f.store.import_replace(first));
+    CHECK(f.store.export_json() == first);
+    CaseStore again(f.files);
+    f.reopen(again);
+    CHECK(again.export_json() == first);
+    REQUIRE(again.import_merge(first));
+    CHECK(again.export_json() == first);
+}
