@@ -117,7 +117,7 @@ struct ContactForm {
 enum class DialogKind : uint8_t {
     None, Acknowledge, Extend, ExtensionNotice, UpdateInterval, Respond, Escalate, Refuse, RefuseEscalation,
     RefusalExplained, Close, Withdraw, RelatedIssue, AddRemedy, AddAction, AddAdjustment, AddRestriction,
-    AddNote, LogContact, RemoveDemo, ImportFile, ResolveConflict, ReportHazard, HazardStep,
+    AddNote, LogContact, EraseCase, RemoveDemo, ImportFile, ResolveConflict, ReportHazard, HazardStep,
     // oversight (screen_case_oversight.cpp)
     OmbudsmanReferral, OmbudsmanDetermination, OmbudsmanOrder, OrderComplied, SurveyOffer, SurveyAnswer,
     RemedyOffer, RemedyAnswer, RemedyDone,

@@ -127,6 +127,9 @@ struct RestrictionForm {
     std::string description, evidence, equality_act_regard;
     std::optional<Date> review_by;
 };
+struct EraseForm {                  // 21.8: a manager erases a closed case (form_record.cpp)
+    std::string reason;
+};
 struct NoteForm {
     std::optional<Date> on;
     std::string text;
@@ -197,7 +200,7 @@ using FormFields =
                  EscalateForm, RelatedIssueForm, CloseForm, WithdrawForm, RefuseForm, RefusalExplainedForm, RemedyForm,
                  ActionForm, RemedyStepForm, AdjustmentForm, RestrictionForm, NoteForm, LogContactForm, ConflictForm,
                  HazardReportForm, HazardStepForm, ReferralForm, DeterminationForm, OrderForm, OrderCompliedForm,
-                 SurveyOfferForm, SurveyAnswerForm, ImportForm>;
+                 SurveyOfferForm, SurveyAnswerForm, ImportForm, EraseForm>;
 
 template <class F, class = void>
 struct has_own_date : std::false_type {};

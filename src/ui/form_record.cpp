@@ -5,6 +5,7 @@
 #include "core/base/money.h"
 #include "core/data/merge.h"
 #include "core/rules/deadlines.h"
+#include "core/rules/erasure.h"
 #include "core/rules/hazards.h"
 #include "core/rules/oversight.h"
 #include "core/rules/workflow.h"
@@ -95,6 +96,44 @@ void add_note_form(App& app, const Case& c) {
         Date on = f.on.value_or(s.today);
         attempt(app, c, [&](Case& x) { return add_note(x, on, f.text, actor(app)); }, "Note added.", FieldLabels{{"log.text", "Note"}});
     }
+}
+
+// 21.8: a complaints or senior manager erases a closed case for good: the case, its
+// photos and drafts go; only the record that it was erased stays (when, who, why).
+void erase_case_form(App& app, const Case& c) {
+    AppState& s = *app.state;
+    EraseForm& f = s.dialog.form<EraseForm>(s.today);
+    FormProblems& problems = s.dialog.problems;
+    notice("Erasing removes this case, its photos and its drafts from this device for good. Only a record that it "
+           "was erased is kept: its reference, when, by whom and why. Copies in exports already made are not touched.",
+           theme().warning_banner, Role::Status);
+    text_field("Why it is erased", f.reason,
+               required_lines(3, "For example: closed over 6 years ago, past the retention period. Do not name the "
+                                 "resident: this record is kept."));
+    problem_summary(problems);
+    ButtonOptions o;
+    o.style = ButtonStyle::Danger;
+    if (!button("Erase for good", o)) return;
+    if (!s.store) {
+        refuse_form(problems, "", "Your cases are not open on this device.");
+        return;
+    }
+    auto erasure = erase_case(c, data(app).settings, f.reason, actor(app));
+    if (!erasure) {
+        refuse_form(problems, erasure.error(), FieldLabels{{"erasure.reason", "Why it is erased"}});
+        return;
+    }
+    const std::string reference = c.reference;
+    const Status stored = s.store->erase_case(*erasure);
+    s.generation++;
+    s.list.generation = 0;
+    if (!stored) {
+        refuse_form(problems, "", stored.error().text());
+        return;
+    }
+    close_dialog(app);
+    go(app, Screen::Cases);
+    say_saved(app, "Case " + reference + " is erased. A record that it was erased is kept: when, by whom and why.");
 }
 
 void log_contact_form(App& app, const Case& c) {

@@ -79,12 +79,8 @@ void acknowledge_form(App& app, const Case& c) {
     }
     label_value("In their own words", c.own_words);
     date_field("Date acknowledged", f.on, required_field());
-    FieldOptions def;
-    def.multiline = true;
-    def.lines = 3;
-    def.required = true;
-    def.hint = "Our understanding of the complaint, in plain words (5.6)";
-    text_field("Complaint definition", f.definition, def);
+    text_field("Complaint definition", f.definition,
+               required_lines(3, "Our understanding of the complaint, in plain words (5.6)"));
     heading("Points to answer", 3);
     paragraph("Each point gets a decision and reasons in the response (6.7).", true);
     for (size_t i = 0; i < f.points.size(); ++i) {

@@ -56,6 +56,7 @@ void add_action_form(App& app, const Case& c);
 void add_adjustment_form(App& app, const Case& c);
 void add_restriction_form(App& app, const Case& c);
 void add_note_form(App& app, const Case& c);
+void erase_case_form(App& app, const Case& c);  // 21.8
 void log_contact_form(App& app, const Case& c);
 void resolve_conflict_form(App& app, const Case& c);
 

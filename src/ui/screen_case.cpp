@@ -2,6 +2,7 @@
 // next, the actions the Code allows now, each stage, remedies and actions with
 // completion ticks, per-resident duties, the record and the audit trail.
 #include "core/rules/deadlines.h"
+#include "core/rules/erasure.h"
 #include "core/rules/findings.h"
 #include "core/rules/hazards.h"
 #include "core/base/money.h"
@@ -500,6 +501,22 @@ void draw_case(App& app) {
     }
     sem_pop();
     if (c.audit.size() > 10 && !all && button("Show all " + std::to_string(c.audit.size()) + " entries")) show_all_for = c.id;
+
+    // 21.8: a complaints or senior manager may erase a closed real case for good, once
+    // signed in (a name typed in Settings proves nobody's identity).
+    if (c.closure && !c.demo && app.host.keys.set_up && !app.sign_in.officer_name.empty() &&
+        erasing_manager(data(app).settings, actor(app).name)) {
+        heading("Erase this case", 2);
+        const auto ends = retention_ends(c, data(app).settings);
+        paragraph(ends ? (*ends <= app.state->today ? "Its retention period ended on " + short_date(*ends) + "."
+                                                   : "Its retention period ends on " + short_date(*ends) + ".")
+                       : std::string("No retention period is set in Settings."),
+                  true);
+        ButtonOptions erase;
+        erase.style = ButtonStyle::Danger;
+        erase.description = "Removes the case from this device for good, keeping only a record that it was erased";
+        if (button("Erase this case", erase)) open_dialog(app, DialogKind::EraseCase, c.id);
+    }
 }
 
 }  // namespace doorstep::ui

@@ -38,6 +38,7 @@ const char* dialog_title(DialogKind k, int stage) {
         case DialogKind::AddAdjustment: return "Add a reasonable adjustment";
         case DialogKind::AddRestriction: return "Add a contact restriction";
         case DialogKind::AddNote: return "Add a note";
+        case DialogKind::EraseCase: return "Erase this case";
         case DialogKind::LogContact: return "Log a contact";
         case DialogKind::RemoveDemo: return stage == 1 ? "Load sample data" : "Remove sample data";
         case DialogKind::ImportFile: return "Import cases";
@@ -114,6 +115,7 @@ void draw_dialog(App& app) {
             case DialogKind::AddAdjustment: add_adjustment_form(app, *c); break;
             case DialogKind::AddRestriction: add_restriction_form(app, *c); break;
             case DialogKind::AddNote: add_note_form(app, *c); break;
+            case DialogKind::EraseCase: erase_case_form(app, *c); break;
             case DialogKind::LogContact: log_contact_form(app, *c); break;
             case DialogKind::ResolveConflict: resolve_conflict_form(app, *c); break;
             case DialogKind::ReportHazard: report_hazard_form(app, *c); break;

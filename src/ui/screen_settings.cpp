@@ -4,6 +4,7 @@
 #include "core/demo/demo.h"
 #include "core/base/ids.h"
 #include "core/data/settings_defaults.h"
+#include "core/rules/erasure.h"
 #include "storage/case_store.h"
 #include "ui/form_problems.h"
 #include "ui/screens.h"
@@ -14,6 +15,7 @@
 
 #include "imgui.h"
 
+#include <algorithm>
 #include <cmath>
 #include <cstdio>
 
@@ -71,6 +73,40 @@ void set_aside_files(App& app) {
             break;
         }
     }
+}
+
+// 21.8: how long closed cases are kept, and the closed cases past it, for a manager
+// to review (each opens its case, where a manager can erase it).
+void retention_settings(App& app) {
+    AppState& s = *app.state;
+    Settings edit = data(app).settings;
+    heading("Retention", 2);
+    policy_number(app, edit, "Keep closed cases for (years)", edit.retention_years, 0, 100,
+                  "Your records-retention schedule; 0 for none. Closed cases past it are listed below for review.");
+    if (edit.retention_years == 0) return;
+    const std::vector<const Case*> due = past_retention(data(app), s.today);
+    if (due.empty()) {
+        paragraph("No closed case is past its retention period.", true);
+        return;
+    }
+    paragraph(std::to_string(due.size()) + (due.size() == 1 ? " closed case is" : " closed cases are") +
+                  " past the retention period. Open each to review it: a complaints manager or senior manager can "
+                  "erase it there.",
+              true);
+    const size_t shown = std::min<size_t>(due.size(), 20);
+    sem_push(Role::List, "Closed cases past the retention period", int(due.size()));
+    for (size_t i = 0; i < shown; ++i) {
+        const Case& c = *due[i];
+        ButtonOptions o;
+        o.id = "retention-" + c.id;
+        o.description = "Opens the case";
+        if (button(c.reference + ", closed " + short_date(c.closure->closed_on), o)) {
+            open_case(app, c.id);
+            break;
+        }
+    }
+    sem_pop();
+    if (due.size() > shown) paragraph("and " + std::to_string(due.size() - shown) + " more, oldest first.", true);
 }
 
 }  // namespace
@@ -140,7 +176,8 @@ void draw_settings(App& app) {
     }
 
     sign_in_settings(app);
-    edit = data(app).settings;  // the section may have saved the idle time
+    retention_settings(app);
+    edit = data(app).settings;  // the sections may have saved the idle time or the retention period
 
     heading("Storage on this device", 2);
     const StorageStatus& ss = host.storage;

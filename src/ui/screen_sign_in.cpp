@@ -161,7 +161,7 @@ void app_draw_lock(App& app) {
     const float width = std::min(W - 32.0f, 520.0f * std::max(1.0f, theme_text_scale()));
     // A column of readable width, centred: fields and text wrap to it.
     ImGui::SetCursorPos(ImVec2(std::max(16.0f, (W - width) / 2), 32));
-    ImGui::BeginChild("##lock-column", ImVec2(width, 0), false, ImGuiWindowFlags_NoBackground);
+    ImGui::BeginChild("##lock-column", ImVec2(width, 0), false, ImGuiWindowFlags_NoBackground | ImGuiWindowFlags_NavFlattened);
     sem_push(Role::Main, "Doorstep is locked");
     sem_title("Locked — Doorstep");
     heading("Doorstep is locked", 1);

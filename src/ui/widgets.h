@@ -53,6 +53,14 @@ inline FieldOptions with_hint(std::string hint) {
     o.hint = std::move(hint);
     return o;
 }
+// A required text of several lines, with its hint.
+inline FieldOptions required_lines(int lines, std::string hint) {
+    FieldOptions o = with_hint(std::move(hint));
+    o.multiline = true;
+    o.lines = lines;
+    o.required = true;
+    return o;
+}
 // Returns true when the text changed this frame.
 bool text_field(const std::string& label, std::string& value, const FieldOptions& options = {});
 bool number_field(const std::string& label, int& value, int min, int max, const FieldOptions& options = {});
