@@ -274,6 +274,12 @@ struct AppState {
         std::vector<std::string> names, reasons;
         uint64_t generation = UINT64_MAX;
     } set_aside;
+    // Settings' "Protect the file with a passphrase" for exports (21.6).
+    struct ExportProtection {
+        bool on = false;
+        std::string passphrase, again, problem;
+        bool busy = false;
+    } export_protection;
 
     std::string last_message;        // for window.doorstep.lastMessage() and the status region
     std::string flash;               // one-line confirmation shown at the top of the screen

@@ -191,8 +191,10 @@ struct SurveyAnswerForm {
 
 // --- settings (screen_settings.cpp)
 struct ImportForm {
-    std::string file_name, text;    // the file picked
+    std::string file_name, text;    // the file picked (once opened, when it was protected)
     int mode = 0;                   // 0 merge, 1 replace
+    std::string passphrase;         // a protected export's (21.6)
+    bool opening = false;           // its passphrase is being checked
 };
 
 using FormFields =

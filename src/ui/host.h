@@ -43,6 +43,14 @@ struct ImageTexture {
 struct Host {
     // Offer a file to the user (Blob download in the browser).
     std::function<void(const std::string& filename, const std::string& mime, const std::string& bytes)> download;
+    // 21.6: an export protected with a passphrase (docs/privacy.md, "Protected exports"):
+    // sealed by the platform, then offered as download does; done(ok, what went wrong).
+    // open_protected: such a file opened again, done(ok, the export's text or what went wrong).
+    // Empty: this platform cannot (the screens then offer plain exports only).
+    std::function<void(const std::string& filename, const std::string& bytes, const std::string& passphrase,
+                       std::function<void(bool ok, const std::string& problem)>)> download_protected;
+    std::function<void(const std::string& file, const std::string& passphrase,
+                       std::function<void(bool ok, const std::string& text)>)> open_protected;
     // Ask the user for a file; the callback runs later with its bytes (never, if cancelled).
     std::function<void(const std::string& accept, bool camera,
                        std::function<void(const std::string& name, const std::string& mime, std::string bytes)>)> pick_file;

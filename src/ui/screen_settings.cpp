@@ -3,6 +3,7 @@
 // status, export and import, and sample data. Every change is saved at once.
 #include "core/demo/demo.h"
 #include "core/base/ids.h"
+#include "core/data/protected_export.h"
 #include "core/data/settings_defaults.h"
 #include "core/rules/erasure.h"
 #include "storage/case_store.h"
@@ -109,6 +110,18 @@ void retention_settings(App& app) {
     if (due.size() > shown) paragraph("and " + std::to_string(due.size() - shown) + " more, oldest first.", true);
 }
 
+// 21.6: "Protect the file with a passphrase" and its two fields, above the export buttons.
+void export_protection_fields(App& app) {
+    if (!app.host.download_protected) return;
+    AppState::ExportProtection& p = app.state->export_protection;
+    checkbox("Protect the file with a passphrase", p.on,
+             "Whoever opens it needs the passphrase: send it separately. Doorstep opens such files on import.");
+    if (!p.on) return;
+    text_field("Passphrase for the file", p.passphrase, passphrase_options("At least 10 characters. Three random words work well."));
+    text_field("Type it again", p.again, passphrase_options("", p.problem));
+    if (p.busy) paragraph("Encrypting the export…", true, Role::Status);
+}
+
 }  // namespace
 
 void export_file(App& app, bool bundle) {
@@ -118,6 +131,36 @@ void export_file(App& app, bool bundle) {
         return;
     }
     std::string day = to_iso(s.today);
+    // 21.6: protected with a passphrase, the file is sealed before it leaves the page.
+    AppState::ExportProtection& protect = s.export_protection;
+    if (protect.on && app.host.download_protected) {
+        if (protect.busy) return;
+        protect.problem = passphrase_problem(protect.passphrase, protect.again);
+        if (!protect.problem.empty()) {
+            say(app, protect.problem, true);
+            return;
+        }
+        std::vector<Error> missing;
+        const std::string name = std::string(bundle ? "doorstep-bundle-" : "doorstep-export-") + day + ".protected.json";
+        const std::string text = bundle ? s.store->export_bundle(&missing) : s.store->export_json();
+        protect.busy = true;
+        App* self = &app;
+        const size_t left_out = missing.size();
+        app.host.download_protected(name, text, protect.passphrase, [self, name, left_out](bool ok, const std::string& why) {
+            AppState::ExportProtection& p = self->state->export_protection;
+            p.busy = false;
+            if (!ok) {
+                say(*self, why, true);
+                return;
+            }
+            (void)self->state->store->mark_exported();
+            say(*self, "Protected export started: " + name + ". Send the passphrase separately (by phone, never in the "
+                       "same email as the file)." +
+                           (left_out ? " " + std::to_string(left_out) + " attachment(s) could not be read and were left out."
+                                     : std::string()));
+        });
+        return;
+    }
     if (bundle) {
         std::vector<Error> missing;
         std::string text = s.store->export_bundle(&missing);
@@ -207,6 +250,7 @@ void draw_settings(App& app) {
     paragraph("Export gives the complaints team your cases as one file. Import adds an export from another device (merge) "
               "or replaces everything here.",
               true);
+    export_protection_fields(app);
     if (button("Export cases", ButtonStyle::Primary)) export_file(app, false);
     ButtonOptions b;
     b.same_line = true;
@@ -440,6 +484,42 @@ void draw_settings_dialog(App& app) {
     if (dlg.kind == DialogKind::ImportFile) {
         ImportForm& f = dlg.form<ImportForm>(s.today);
         paragraph("File: " + f.file_name + " (" + bytes_text(int64_t(f.text.size())) + ")");
+        // 21.6: a protected export opens with its passphrase first; then it imports as any other.
+        if (is_protected_export(f.text)) {
+            paragraph("This file is protected with a passphrase. Whoever sent it will have given it to you separately.");
+            text_field("Passphrase for this file", f.passphrase, passphrase_options(""));
+            problem_summary(dlg.problems);
+            if (f.opening) paragraph("Opening the file…", true, Role::Status);
+            const bool enter = !f.passphrase.empty() && (ImGui::IsKeyPressed(ImGuiKey_Enter, false) ||
+                                                         ImGui::IsKeyPressed(ImGuiKey_KeypadEnter, false));
+            if (!f.opening && (button("Open the file", ButtonStyle::Primary) || enter)) {
+                if (!app.host.open_protected) {
+                    refuse_form(dlg.problems, "", "Protected files cannot be opened here.");
+                } else if (f.passphrase.empty()) {
+                    refuse_form(dlg.problems, "Passphrase for this file", "Type the file's passphrase.");
+                } else {
+                    f.opening = true;
+                    dlg.problems = FormProblems{};
+                    App* self = &app;
+                    const std::string file = f.text;
+                    app.host.open_protected(file, f.passphrase, [self, file](bool ok, const std::string& text) {
+                        DialogState& d = self->state->dialog;
+                        if (d.kind != DialogKind::ImportFile) return;  // closed meanwhile
+                        ImportForm& g = d.form<ImportForm>(self->state->today);
+                        if (g.text != file) return;
+                        g.opening = false;
+                        g.passphrase.clear();
+                        if (!ok) {
+                            refuse_form(d.problems, "Passphrase for this file", text);
+                            return;
+                        }
+                        g.text = text;  // the export inside, from now on imported as usual
+                        say(*self, "The file is open: choose how to import it.");
+                    });
+                }
+            }
+            return;
+        }
         std::vector<std::string> modes = {"Merge with the cases here", "Replace everything here"};
         radio_choice("How to import", f.mode, modes,
                      "Merge keeps both sides and flags conflicts. Replace removes what is here now.");

@@ -29,24 +29,6 @@ void wipe(std::string& secret) {
     secret.clear();
 }
 
-// Why a new passphrase cannot be used, or empty.
-std::string passphrase_problem(const std::string& pass, const std::string& again) {
-    if (pass.size() < kMinPassphrase)
-        return "Choose a passphrase of at least " + std::to_string(kMinPassphrase) +
-               " characters: three random words are easy to remember and hard to guess.";
-    if (pass != again) return "The two passphrases are not the same: type it again in both fields.";
-    return {};
-}
-
-FieldOptions passphrase_options(const std::string& hint, const std::string& error = {}) {
-    FieldOptions o;
-    o.hint = hint;
-    o.error = error;
-    o.required = true;
-    o.input = InputPurpose::Passphrase;
-    return o;
-}
-
 // ---------------------------------------------------------------------------
 // 1. The lock screen
 
@@ -143,6 +125,24 @@ void enrol(App& app, const std::string& name, bool first) {
 }
 
 }  // namespace
+
+// Why a new passphrase cannot be used, or empty.
+std::string passphrase_problem(const std::string& pass, const std::string& again) {
+    if (pass.size() < kMinPassphrase)
+        return "Choose a passphrase of at least " + std::to_string(kMinPassphrase) +
+               " characters: three random words are easy to remember and hard to guess.";
+    if (pass != again) return "The two passphrases are not the same: type it again in both fields.";
+    return {};
+}
+
+FieldOptions passphrase_options(const std::string& hint, const std::string& error) {
+    FieldOptions o;
+    o.hint = hint;
+    o.error = error;
+    o.required = true;
+    o.input = InputPurpose::Passphrase;
+    return o;
+}
 
 void app_draw_lock(App& app) {
     SignIn& si = app.sign_in;

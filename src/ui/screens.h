@@ -2,6 +2,7 @@
 // layer) for this frame. They read and change App through app_state.h helpers.
 #pragma once
 #include "ui/app_state.h"
+#include "ui/widgets.h"
 
 namespace doorstep::ui {
 
@@ -20,6 +21,10 @@ Status save_assurance(App& app, const std::vector<SelfAssessment>& assessments, 
 void draw_settings(App& app);
 // Settings' "Sign-in and lock" section (screen_sign_in.cpp).
 void sign_in_settings(App& app);
+// A passphrase chosen for sign-in or a protected export (screen_sign_in.cpp): why it
+// cannot be used (too short, the two differ), or empty; and its field's options.
+std::string passphrase_problem(const std::string& pass, const std::string& again);
+FieldOptions passphrase_options(const std::string& hint, const std::string& error = {});
 // Saves the settings as edited; every screen's dates follow (screen_settings.cpp).
 void save_settings(App& app, const Settings& edit);
 

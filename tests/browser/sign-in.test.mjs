@@ -141,3 +141,54 @@ test('21.6, 21.7: with sign-in on, no resident\'s name is in the browser\'s file
   }
   assert(found.length > 0, 'without sign-in the name is in the profile\'s files');
 }, { timeout: 240_000 });
+
+// Opens a protected export as docs/privacy.md describes it, with Node's own WebCrypto.
+async function openAsDocumented(text, passphrase) {
+  const env = JSON.parse(text);
+  const { subtle } = globalThis.crypto;
+  const base = await subtle.importKey('raw', Buffer.from(passphrase, 'utf8'), 'PBKDF2', false, ['deriveKey']);
+  const key = await subtle.deriveKey({ name: 'PBKDF2', salt: Buffer.from(env.salt, 'base64'), iterations: env.iterations, hash: 'SHA-256' },
+    base, { name: 'AES-GCM', length: 256 }, false, ['decrypt']);
+  const plain = await subtle.decrypt({ name: 'AES-GCM', iv: Buffer.from(env.iv, 'base64') }, key, Buffer.from(env.data, 'base64'));
+  return Buffer.from(plain).toString('utf8');
+}
+
+test('21.6: an export protected with a passphrase holds no resident\'s name, opens as documented, and imports with its passphrase', async (t) => {
+  const FILE_PASS = 'harbour violet anchor';
+  const name = 'Marisol Tenterden';
+  const a = await t.openApp({ acceptDownloads: true });
+  await logComplaint(a.page, name, { category: '' });
+  await goTo(a.page, 'Settings');
+  await tap(a.page, 'Protect the file with a passphrase', { role: 'checkbox' });
+  await typeInto(a.page, 'Passphrase for the file', FILE_PASS);
+  await typeInto(a.page, 'Type it again', FILE_PASS);
+  const pending = a.page.waitForEvent('download', { timeout: 30_000 });
+  await tap(a.page, 'Export cases', { role: 'button' });
+  const download = await pending;
+  assert(/^doorstep-export-\d{4}-\d{2}-\d{2}\.protected\.json$/.test(download.suggestedFilename()), download.suggestedFilename());
+  const file = await download.path();
+  const text = fs.readFileSync(file, 'utf8');
+  assert(!text.includes(name) && !text.includes('Example Court'), 'the protected file does not hold the resident\'s details');
+  const inside = JSON.parse(await openAsDocumented(text, FILE_PASS));
+  assert(inside.cases.some((c) => c.resident.name === name), 'opened as documented, the file is the export');
+
+  // Another device imports it: the passphrase first, a wrong one refused.
+  const b = await t.openApp();
+  await goTo(b.page, 'Settings');
+  const [chooser] = await Promise.all([
+    b.page.waitForEvent('filechooser', { timeout: 10000 }),
+    tap(b.page, 'Import a file', { role: 'button' }),
+  ]);
+  await chooser.setFiles(file);
+  await waitForTitle(b.page, 'Import cases');
+  await typeInto(b.page, 'Passphrase for this file', 'the wrong words');
+  await tap(b.page, 'Open the file', { role: 'button' });
+  await until(b.page, () => window.doorstep.semantics().nodes.some((n) => n.name === 'Passphrase for this file' && /does not open/.test(n.description || '')),
+    null, 'the wrong passphrase to be refused', 20000);
+  await typeInto(b.page, 'Passphrase for this file', FILE_PASS);
+  await tap(b.page, 'Open the file', { role: 'button' });
+  await until(b.page, () => window.doorstep.semantics().nodes.some((n) => n.name === 'Merge with the cases here'), null, 'the file to open', 20000);
+  await tap(b.page, 'Import', { role: 'button' });
+  await until(b.page, (n) => window.doorstep.exportJson().includes(n), name, 'the case to be imported', 20000);
+  assertEqual(a.errors.concat(b.errors), [], 'page errors');
+}, { timeout: 180_000 });

@@ -94,13 +94,16 @@ var LibraryDoorstepKeys = {
 
     bytes: function(text) { return new TextEncoder().encode(text); },
 
-    kek: function(passphrase, salt, iterations) {
+    // An AES-GCM key from a passphrase: PBKDF2-SHA-256, for the given uses.
+    derive: function(passphrase, salt, iterations, usages) {
       var s = DK.subtle();
       return s.importKey('raw', DK.bytes(passphrase), 'PBKDF2', false, ['deriveKey']).then(function(base) {
         return s.deriveKey({name: 'PBKDF2', salt: salt, iterations: iterations, hash: 'SHA-256'}, base,
-                           {name: 'AES-GCM', length: 256}, false, ['wrapKey', 'unwrapKey']);
+                           {name: 'AES-GCM', length: 256}, false, usages);
       });
     },
+
+    kek: function(passphrase, salt, iterations) { return DK.derive(passphrase, salt, iterations, ['wrapKey', 'unwrapKey']); },
 
     unwrap: function(officer, passphrase) {
       return DK.kek(passphrase, officer.salt, officer.iterations).then(function(kek) {
@@ -218,6 +221,67 @@ var LibraryDoorstepKeys = {
       });
     },
 
+    // ---- protected exports (core/data/protected_export.h has the format) ----------------------
+    b64: function(bytes) {
+      var out = '';
+      for (var i = 0; i < bytes.length; i += 0x8000) out += String.fromCharCode.apply(null, bytes.subarray(i, i + 0x8000));
+      return btoa(out);
+    },
+
+    unb64: function(text) {
+      var bin = atob(text);
+      var out = new Uint8Array(bin.length);
+      for (var i = 0; i < bin.length; i++) out[i] = bin.charCodeAt(i);
+      return out;
+    },
+
+    exportKey: function(passphrase, salt, iterations) { return DK.derive(passphrase, salt, iterations, ['encrypt', 'decrypt']); },
+
+    // The export's bytes sealed into the envelope's JSON text.
+    protect: function(bytes, passphrase) {
+      if (!DK.subtle()) return Promise.reject(new Error('this browser cannot encrypt (WebCrypto is missing)'));
+      var salt = crypto.getRandomValues(new Uint8Array(16));
+      var iv = crypto.getRandomValues(new Uint8Array(12));
+      return DK.exportKey(passphrase, salt, DK.ITERATIONS).then(function(key) {
+        return DK.subtle().encrypt({name: 'AES-GCM', iv: iv}, key, bytes);
+      }).then(function(ct) {
+        return JSON.stringify({doorstep_protected_export: 1, cipher: 'AES-256-GCM', kdf: 'PBKDF2-SHA-256',
+                               iterations: DK.ITERATIONS, salt: DK.b64(salt), iv: DK.b64(iv),
+                               data: DK.b64(new Uint8Array(ct))});
+      });
+    },
+
+    // The envelope's text opened: the export's bytes, or a reason in words.
+    unprotect: function(text, passphrase) {
+      var env;
+      try {
+        env = JSON.parse(text);
+      } catch (e) {
+        return Promise.reject(new Error('the file is not a protected Doorstep export (it is not JSON)'));
+      }
+      if (!env || env.doorstep_protected_export !== 1 || env.cipher !== 'AES-256-GCM' || env.kdf !== 'PBKDF2-SHA-256')
+        return Promise.reject(new Error('the file is not a protected Doorstep export this version can open'));
+      // A file cannot make this page derive keys for minutes: iterations are bounded.
+      if (!(env.iterations >= 100000 && env.iterations <= 10000000))
+        return Promise.reject(new Error('the file asks for ' + env.iterations + ' iterations; this version opens 100,000 to 10,000,000'));
+      var salt, iv, data;
+      try {
+        salt = DK.unb64(env.salt); iv = DK.unb64(env.iv); data = DK.unb64(env.data);
+      } catch (e) {
+        return Promise.reject(new Error('the file is damaged (its salt, IV or data is not base64)'));
+      }
+      if (salt.length !== 16 || iv.length !== 12 || data.length < 16)
+        return Promise.reject(new Error('the file is damaged (its salt, IV or data has the wrong length)'));
+      return DK.exportKey(passphrase, salt, env.iterations).then(function(key) {
+        return DK.subtle().decrypt({name: 'AES-GCM', iv: iv}, key, data);
+      }).then(function(plain) { return new Uint8Array(plain); }, function(e) {
+        if (e && e.name === 'OperationError') throw new Error('that passphrase does not open this file, or the file was changed');
+        throw e;
+      });
+    },
+
+    opened: null,  // the last protected file opened, for C++ to copy
+
     // ---- idle --------------------------------------------------------------------------------
     activity: function() { DK.lastActivity = performance.now(); },
 
@@ -285,6 +349,37 @@ var LibraryDoorstepKeys = {
     DK.idleMs = Math.max(1, minutes) * 60000;
     DK.onIdle = cb;
     DK.watch();
+  },
+
+  // A protected export: sealed, then offered as a download. cb(ok, 0); DK.message says why not.
+  doorstep_keys_download_protected: function(namePtr, data, size, passPtr, cb) {
+    var name = UTF8ToString(namePtr);
+    var pass = UTF8ToString(passPtr);
+    DK.protect(HEAPU8.slice(data, data + size), pass).then(function(text) {
+      DS.download(name, 'application/json', new TextEncoder().encode(text));
+      DS.call(cb, 1, 0);
+    }, function(e) {
+      DK.message = 'The protected export could not be made: ' + (e && e.message || e) + '.';
+      DS.call(cb, 0, 0);
+    });
+  },
+
+  // A protected export opened: cb(1, size) then doorstep_keys_opened_copy; cb(0, 0) and DK.message.
+  doorstep_keys_open_protected: function(data, size, passPtr, cb) {
+    var text = new TextDecoder().decode(HEAPU8.subarray(data, data + size));
+    DK.unprotect(text, UTF8ToString(passPtr)).then(function(bytes) {
+      DK.opened = bytes;
+      DS.call(cb, 1, bytes.length);
+    }, function(e) {
+      var m = String(e && e.message || e);
+      DK.message = m.charAt(0).toUpperCase() + m.slice(1) + '.';
+      DS.call(cb, 0, 0);
+    });
+  },
+
+  doorstep_keys_opened_copy: function(dest) {
+    if (DK.opened) HEAPU8.set(DK.opened, dest);
+    DK.opened = null;
   },
 
   // The app locked (idle, hidden, or "Lock now"): no idle checks until it unlocks.

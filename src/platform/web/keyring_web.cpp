@@ -19,6 +19,10 @@ void doorstep_keys_enrol(const char* name, const char* passphrase, void (*cb)(in
 void doorstep_keys_remove(const char* id, void (*cb)(int ok, int unused));
 void doorstep_keys_set_idle(int minutes, void (*cb)(int unused, int unused2));
 void doorstep_keys_locked();
+void doorstep_keys_download_protected(const char* name, const char* data, int size, const char* passphrase,
+                                      void (*cb)(int ok, int unused));
+void doorstep_keys_open_protected(const char* data, int size, const char* passphrase, void (*cb)(int ok, int size));
+void doorstep_keys_opened_copy(char* dest);
 }
 
 namespace doorstep::web {
@@ -32,6 +36,8 @@ int g_generation = -1;
 std::function<void(ui::UnlockOutcome, const std::string&)> g_unlock_done;
 std::function<void(bool, const std::string&)> g_enrol_done;
 std::function<void(bool, const std::string&)> g_remove_done;
+std::function<void(bool, const std::string&)> g_protect_done;
+std::function<void(bool, const std::string&)> g_open_done;
 
 std::string copy_text(int (*read)(char*, int)) {
     const int need = read(nullptr, 0);
@@ -67,6 +73,22 @@ void answer(std::function<void(bool, const std::string&)>& slot, int ok) {
 void enrolled(int ok, int) { answer(g_enrol_done, ok); }
 void removed(int ok, int) { answer(g_remove_done, ok); }
 
+void protected_download(int ok, int) { answer(g_protect_done, ok); }
+
+void protected_opened(int ok, int size) {
+    auto done = std::move(g_open_done);
+    g_open_done = nullptr;
+    std::string text;
+    if (ok) {
+        text.resize(size_t(size));
+        if (size > 0) doorstep_keys_opened_copy(text.data());
+    } else {
+        text = message();
+    }
+    if (done) done(ok != 0, text);
+    request_redraw(3);
+}
+
 void idle(int, int) {
     if (g_app) ui::app_lock(*g_app);
     request_redraw(3);
@@ -92,6 +114,17 @@ void keyring_install(ui::App& app) {
     };
     k.set_idle_minutes = [](int minutes) { doorstep_keys_set_idle(minutes, &idle); };
     k.locked = [] { doorstep_keys_locked(); };
+    // Protected exports (21.6): the same WebCrypto, with the file's own passphrase.
+    app.host.download_protected = [](const std::string& name, const std::string& bytes, const std::string& pass,
+                                     std::function<void(bool, const std::string&)> done) {
+        g_protect_done = std::move(done);
+        doorstep_keys_download_protected(name.c_str(), bytes.data(), int(bytes.size()), pass.c_str(), &protected_download);
+    };
+    app.host.open_protected = [](const std::string& file, const std::string& pass,
+                                 std::function<void(bool, const std::string&)> done) {
+        g_open_done = std::move(done);
+        doorstep_keys_open_protected(file.data(), int(file.size()), pass.c_str(), &protected_opened);
+    };
     keyring_refresh(app);
 }
 

@@ -6,7 +6,8 @@ namespace doorstep::ui { struct App; }
 
 namespace doorstep::web {
 
-// Fills app.host.keys (unlock, enrol, remove, idle time, locked). open_store is the
+// Fills app.host.keys (unlock, enrol, remove, idle time, locked) and the protected
+// exports (app.host.download_protected, open_protected). open_store is the
 // caller's: what to do once an officer unlocks a device whose files are still sealed.
 void keyring_install(ui::App& app);
 

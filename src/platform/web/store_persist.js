@@ -528,6 +528,21 @@ var LibraryDoorstepStore = {
       setTimeout(go, DS.channel ? 2000 : 0);
     },
 
+    // Offers bytes as a file (Blob and <a download>); the URL is let go a minute later.
+    download: function(name, mime, bytes) {
+      var url = URL.createObjectURL(new Blob([bytes], {type: mime}));
+      var a = document.createElement('a');
+      a.href = url;
+      a.download = name;
+      a.style.display = 'none';
+      document.body.appendChild(a);
+      a.click();
+      setTimeout(function() {
+        URL.revokeObjectURL(url);
+        a.remove();
+      }, 60000);
+    },
+
     copyText: function(text, buf, cap) {
       var need = lengthBytesUTF8(text);
       if (buf && cap > 0) stringToUTF8(text, buf, cap);
@@ -665,20 +680,7 @@ var LibraryDoorstepStore = {
   },
 
   doorstep_platform_download: function(namePtr, mimePtr, data, size) {
-    var name = UTF8ToString(namePtr);
-    var mime = UTF8ToString(mimePtr);
-    var bytes = HEAPU8.slice(data, data + size);
-    var url = URL.createObjectURL(new Blob([bytes], {type: mime}));
-    var a = document.createElement('a');
-    a.href = url;
-    a.download = name;
-    a.style.display = 'none';
-    document.body.appendChild(a);
-    a.click();
-    setTimeout(function() {
-      URL.revokeObjectURL(url);
-      a.remove();
-    }, 60000);
+    DS.download(UTF8ToString(namePtr), UTF8ToString(mimePtr), HEAPU8.slice(data, data + size));
   },
 
   // cb(token, size): size >= 0 picked; -1 cancelled; -2 could not be read; -3 too large.

@@ -14,16 +14,8 @@ using doorstep::ui::testing::UiDriver;
 namespace {
 
 Case complaint(const char* name, uint32_t counter) {
-    NewCase n;
-    n.id = "5a1e6c1a-2f1d-4c1e-9a53-6f3a2d1c0b" + std::to_string(10 + counter);
-    n.counter = counter;
-    n.received = *parse_iso_date("2025-03-06");
-    n.resident.name = name;
-    n.own_words = "The boiler has failed again and my son uses a wheelchair.";
-    n.category_id = "repairs";
-    auto r = new_case(n, default_settings(), Actor{"Jo Placeholder", "2025-03-06T10:00"});
-    REQUIRE(r.is_ok());
-    return std::move(*r);
+    return testing::logged_complaint("5a1e6c1a-2f1d-4c1e-9a53-6f3a2d1c0b" + std::to_string(10 + counter), counter, name,
+                                     "2025-03-06", "The boiler has failed again and my son uses a wheelchair.");
 }
 
 // Two officers; each unlocks with their own passphrase. Answers at once, as the

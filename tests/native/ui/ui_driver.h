@@ -3,7 +3,9 @@
 // a fixed clock and a store in a temporary folder, and taps, typing and lookups
 // through the semantics tree, as the browser tests do through the DOM mirror.
 #pragma once
+#include "core/data/settings_defaults.h"
 #include "core/model/case.h"
+#include "core/rules/workflow.h"
 #include "storage/case_store.h"
 #include "storage/file_store.h"
 #include "ui/app.h"
@@ -22,6 +24,21 @@
 #include <vector>
 
 namespace doorstep::ui::testing {
+
+// A complaint as an officer logs it, received on `received` (the engine's own new_case).
+inline Case logged_complaint(const std::string& id, uint32_t counter, const char* name, const char* received,
+                             const char* words, const char* category = "repairs") {
+    NewCase n;
+    n.id = id;
+    n.counter = counter;
+    n.received = *parse_iso_date(received);
+    n.resident.name = name;
+    n.own_words = words;
+    n.category_id = category;
+    auto r = new_case(n, default_settings(), Actor{"Jo Placeholder", std::string(received) + "T10:00"});
+    REQUIRE(r.is_ok());
+    return std::move(*r);
+}
 
 class UiDriver {
 public:
