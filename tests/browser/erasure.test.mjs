@@ -3,7 +3,7 @@
 // reason; the case leaves the device, the record that it was erased stays (without
 // the resident's details), and an older export merged back does not return it.
 import { test, assert, assertEqual } from './lib.mjs';
-import { goTo, lastMessage, loadSampleData, openCase, tap, typeInto, until, waitForTitle } from './ui-driver.mjs';
+import { find, goTo, lastMessage, loadSampleData, semantics, tap, typeInto, until, waitForTitle } from './ui-driver.mjs';
 
 const PASSPHRASE = 'lantern meadow quartz';
 
@@ -27,7 +27,15 @@ test('21.8: a signed-in complaints manager erases a closed case: it leaves the d
   await tap(page, 'Turn on sign-in', { role: 'button' });
   await until(page, () => /^Sign-in is on/.test(window.doorstep.lastMessage()), null, 'sign-in to be set up', 20000);
 
-  await openCase(page, target.resident.name);
+  // Found by its reference (the list draws only the rows on screen).
+  await goTo(page, 'Cases');
+  await typeInto(page, 'Search', target.reference);
+  if (!(await find(page, 'Closed', { role: 'radio' }))) await tap(page, 'Filters', { role: 'button' });
+  await tap(page, 'Closed', { role: 'radio' });  // the list shows open cases unless asked
+  const row = (await semantics(page)).nodes.find((n) => n.role === 'link' && n.name.includes(target.resident.name));
+  assert(row, `the search finds ${target.reference}`);
+  await tap(page, row.name, { role: 'link' });
+  await waitForTitle(page, `${target.resident.name}, `);
   await tap(page, 'Erase this case', { role: 'button' });
   await waitForTitle(page, 'Erase this case');
   await tap(page, 'Erase for good', { role: 'button' });  // no reason: refused, nothing erased
