@@ -262,7 +262,7 @@ async function exportOnce(page, dt) {
 
 async function benchSize({ baseUrl, cases, datasetFile, repeats, log }) {
   const out = { cases, dataset_bytes: fs.statSync(datasetFile).size, notes: [] };
-  const browser = await launch({ viewport: VIEWPORT });
+  const browser = await launch({ viewport: VIEWPORT, now: null });  // the real clock: a pinned one distorts every timing
   try {
     await browser.context.addInitScript({ path: PROBE });
     const page = browser.context.pages()[0] || (await browser.context.newPage());

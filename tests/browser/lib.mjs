@@ -77,7 +77,8 @@ export function assertEqual(actual, expected, what = 'value') {
 // ---- browser ------------------------------------------------------------------------------------
 // A persistent context on a fresh temporary profile (IndexedDB and the service worker's
 // caches survive reloads, as for a real user). Returns { context, profileDir, close() }.
-// The page's clock is pinned to `now` (default: the suite's) before any page script runs.
+// The page's clock is pinned to `now` (default: the suite's) before any page script runs;
+// `now: null` leaves the real clock (benchmarks only: no test may depend on the date).
 export async function launch({ viewport = { width: 1024, height: 768 }, profileDir, deviceScaleFactor = 1, now = TEST_NOW, ...options } = {}) {
   const dir = profileDir || fs.mkdtempSync(path.join(os.tmpdir(), 'doorstep-profile-'));
   const context = await chromium.launchPersistentContext(dir, {
@@ -90,7 +91,8 @@ export async function launch({ viewport = { width: 1024, height: 768 }, profileD
     timezoneId: 'Europe/London',
     ...options,
   });
-  await context.clock.install({ time: londonInstant(now) });
+  // now: null leaves the page's clock alone (benchmarks: a fake clock changes how time is measured).
+  if (now !== null) await context.clock.install({ time: londonInstant(now) });
   const close = async () => {
     await context.close().catch(() => {});
     if (!profileDir) fs.rmSync(dir, { recursive: true, force: true });
