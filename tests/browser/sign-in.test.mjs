@@ -6,6 +6,7 @@
 //  - the audit trail names the signed-in officer; "Lock now" and the idle time lock
 //    the app, and a locked app shows nothing of a case (screen, DOM mirror, title,
 //    automation interface); a wrong passphrase is refused, the right one unlocks.
+import AxeBuilder from '@axe-core/playwright';
 import fs from 'node:fs';
 import path from 'node:path';
 import { test, assert, assertEqual, launch, openPage } from './lib.mjs';
@@ -114,6 +115,10 @@ test('21.6, 21.7: with sign-in on, no resident\'s name is in the browser\'s file
     await until(page, () => window.doorstep.semantics().nodes.some((n) => n.name === 'Passphrase' && /does not unlock/.test(n.description || '')),
       null, 'the wrong passphrase to be refused at the field', 20000);
     assertEqual((await semantics(page)).title, 'Locked — Doorstep', 'still locked after a wrong passphrase');
+    // WCAG 2.2 AA on the lock screen too, with its refusal showing; every control described by the screen.
+    const axe = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa']).analyze();
+    assertEqual(axe.violations.map((v) => `${v.id}: ${v.help}`), [], 'axe on the lock screen');
+    assertEqual((await semantics(page)).nodes.filter((n) => n.from_hook).map((n) => n.name), [], 'controls the lock screen left undescribed');
 
     await unlock(page, PASSPHRASE);
     await waitForTitle(page, 'Today', 20000);
