@@ -319,7 +319,7 @@ void draw_self_assessment(App& app) {
     }
     ButtonOptions csv;
     csv.same_line = true;
-    csv.description = "one row per action, as the action plans list them";
+    csv.description = "one row per provision, in the columns of the Ombudsman's form";
     if (button("Download the table (CSV)", csv) && app.host.download) {
         app.host.download(base + ".csv", "text/csv", self_assessment_csv(doc));
         say(app, "Self-assessment table downloaded.");

@@ -1268,44 +1268,79 @@ std::string self_assessment_text(const AssessmentDocument& doc) {
     return s;
 }
 
-// The Ombudsman's self-assessment form asks Yes or No: only full compliance is Yes
-// (Doorstep's own answer, "Partly" included, is kept in the last column).
+namespace {
+
+// The Ombudsman's self-assessment form asks Yes or No: only full compliance is Yes and
+// "Partly" is No; "Not applicable" and an unanswered provision are left blank for the
+// landlord to decide (Doorstep's own answer is kept in "Answer in Doorstep").
 const char* ombudsman_comply(Compliance c) {
     switch (c) {
         case Compliance::Yes: return "Yes";
         case Compliance::No:
         case Compliance::Partly: return "No";
-        case Compliance::NotApplicable: return "Not applicable";
+        case Compliance::NotApplicable:
         case Compliance::Unanswered: return "";
     }
     return "";
 }
 
+// "5.10" -> 10: a spreadsheet reads "5.10" as the number 5.1, so the section and the
+// number within it are given as numbers too and keep the Code's order when sorted.
+std::string number_in_section(const std::string& provision) {
+    const auto dot = provision.find('.');
+    return dot == std::string::npos ? "" : provision.substr(dot + 1);
+}
+
+// One provision's actions in one row: each action on its own line (its dated updates
+// beneath it), owners in order of first mention, the latest due date, and one status
+// (Done when every action is done, Not started when none has begun).
+struct ActionCells {
+    std::string required, owners, completion, status;
+};
+
+ActionCells csv_action_cells(const std::vector<AssessmentAction>& actions) {
+    ActionCells c;
+    if (actions.empty()) return c;
+    std::vector<std::string> owners;
+    std::optional<Date> latest;
+    bool all_done = true, none_started = true;
+    for (const auto& act : actions) {
+        c.required += (c.required.empty() ? "" : "\n") + act.description;
+        for (const auto& u : act.updates) c.required += "\n" + to_iso(u.on) + ": " + u.text;
+        if (!act.owner.empty() && std::find(owners.begin(), owners.end(), act.owner) == owners.end())
+            owners.push_back(act.owner);
+        if (act.due && (!latest || *latest < *act.due)) latest = act.due;
+        all_done = all_done && act.status == ActionStatus::Done;
+        none_started = none_started && act.status == ActionStatus::NotStarted;
+    }
+    for (const auto& o : owners) c.owners += (c.owners.empty() ? "" : "\n") + o;
+    if (latest) c.completion = to_iso(*latest);
+    c.status = action_status_label(all_done ? ActionStatus::Done
+                                            : none_started ? ActionStatus::NotStarted : ActionStatus::InProgress);
+    return c;
+}
+
+}  // namespace
+
+// One row per provision in the Code's order, the Ombudsman's form's columns first.
 std::string self_assessment_csv(const AssessmentDocument& doc) {
     std::string s = kUtf8Bom;
-    s += "Code provision,Section,Code requirement,Comply,Evidence,Measured from records,Commentary / explanation,"
-         "Action required,Action owner,Completion date,Action status,Warnings,Answer in Doorstep\r\n";
+    s += "Provision,Requirement,Mandatory,Complies,Evidence,Commentary / explanation,Section,Number in section,"
+         "Section title,Measured from records,Action required,Action owner,Completion date,Action status,"
+         "Answer in Doorstep,Warnings\r\n";
     for (const auto& row : assessment_rows(doc)) {
+        const Provision& p = *row.provision;
         std::string warnings;
         for (const auto& w : row.warnings) warnings += (warnings.empty() ? "" : "\n") + w;
-        auto line = [&](const AssessmentAction* act) {
-            std::string l = csv_cell(row.provision->number) + "," + std::to_string(row.provision->section) + "," +
-                            csv_cell(row.provision->summary) + "," + csv_cell(ombudsman_comply(row.answer->comply)) + "," +
-                            csv_cell(row.answer->evidence) + "," + csv_cell(measured_text(row)) + "," +
-                            csv_cell(row.answer->commentary) + ",";
-            if (act) {
-                std::string desc = act->description;
-                for (const auto& u : act->updates) desc += "\n" + to_iso(u.on) + ": " + u.text;
-                l += csv_cell(desc) + "," + csv_cell(act->owner) + "," + (act->due ? to_iso(*act->due) : "") + "," +
-                     csv_cell(action_status_label(act->status));
-            } else {
-                l += ",,,";
-            }
-            return l + "," + csv_cell(warnings) + "," + csv_cell(compliance_label(row.answer->comply)) + "\r\n";
-        };
-        if (row.answer->actions.empty()) s += line(nullptr);
-        // One row per action, as the seeds' action plans list them.
-        for (const auto& act : row.answer->actions) s += line(&act);
+        const ActionCells act = csv_action_cells(row.answer->actions);
+        const std::vector<std::string> cells{
+            p.number, p.summary, p.must ? "Yes" : "No", ombudsman_comply(row.answer->comply), row.answer->evidence,
+            row.answer->commentary, std::to_string(p.section), number_in_section(p.number), p.section_title,
+            measured_text(row), act.required, act.owners, act.completion, act.status,
+            compliance_label(row.answer->comply), warnings};
+        std::string line;
+        for (const auto& c : cells) line += (line.empty() ? "" : ",") + csv_cell(c);
+        s += line + "\r\n";
     }
     return s;
 }

@@ -64,6 +64,9 @@ std::string render_report(const Report& r, OutputFormat format, const OutputOpti
 // The self-assessment in the seeds' table shape: provision, requirement, comply,
 // evidence, commentary, action required, owner, completion date; with the evidence
 // measured from the records and any warning where the answer contradicts it.
+// The CSV has one row per provision in the Code's order, starting with the columns the
+// Ombudsman's form asks (Provision, Requirement, Mandatory, Complies, Evidence,
+// Commentary / explanation; Yes or No), UTF-8 with a byte-order mark, ISO dates.
 
 struct AssessmentDocument {
     const SelfAssessment* assessment = nullptr;

@@ -337,15 +337,15 @@ TEST_CASE("self-assessment: documents list all 72 provisions with answers, actio
     CHECK(j["warnings"].get<int>() >= 5);  // 6.2, 6.4, 6.5, 6.13, 1.5, 2.3, 2.4 answered Yes
 
     const std::string csv = render_self_assessment(doc, OutputFormat::Csv);
-    CHECK(has(csv, "Code provision,Section,Code requirement,Comply,Evidence"));
-    // 71 provisions with no action + 2 rows for 5.10's two actions + header = 74 lines.
+    CHECK(has(csv, "Provision,Requirement,Mandatory,Complies,Evidence"));
+    // One row per provision (5.10's two actions share its row) + header = 73 lines.
     size_t lines = 0;
     bool in_quotes = false;
     for (char ch : csv) {
         if (ch == '"') in_quotes = !in_quotes;
         if (ch == '\n' && !in_quotes) ++lines;
     }
-    CHECK(lines == 74);
+    CHECK(lines == 73);
 
     const std::string html = render_self_assessment(doc, OutputFormat::Html);
     CHECK(has(html, "<html lang=\"en-GB\">"));
@@ -417,4 +417,147 @@ TEST_CASE("self-assessment: an extra assessment after a restructure (8.3)") {
     Dataset ds;
     ds.assessments = {annual, signed_extra};
     CHECK(assessment_for_year(ds, 2025)->id == annual.id);
+}
+
+// ---------------------------------------------------------------------------
+// 24.15: the self-assessment CSV in the shape of the Ombudsman's form
+
+namespace {
+
+// RFC 4180: the rows and cells of a CSV (after its byte-order mark).
+std::vector<Strings> parse_csv(const std::string& text) {
+    std::vector<Strings> rows;
+    Strings row;
+    std::string cell;
+    bool quoted = false;
+    for (size_t i = 0; i < text.size(); ++i) {
+        const char ch = text[i];
+        if (quoted) {
+            if (ch == '"' && i + 1 < text.size() && text[i + 1] == '"') { cell += '"'; ++i; }
+            else if (ch == '"') quoted = false;
+            else cell += ch;
+        } else if (ch == '"') quoted = true;
+        else if (ch == ',') { row.push_back(cell); cell.clear(); }
+        else if (ch == '\r' && i + 1 < text.size() && text[i + 1] == '\n') {
+            row.push_back(cell); cell.clear(); rows.push_back(row); row.clear(); ++i;
+        } else cell += ch;
+    }
+    if (!cell.empty() || !row.empty()) { row.push_back(cell); rows.push_back(row); }
+    return rows;
+}
+
+const char kBom[] = "\xEF\xBB\xBF";
+
+std::vector<Strings> assessment_csv_rows(const SelfAssessment* a) {
+    AssessmentDocument doc{a, &provisions(), nullptr, financial_year(2024), "Example Homes"};
+    const std::string csv = self_assessment_csv(doc);
+    REQUIRE(csv.rfind(kBom, 0) == 0);
+    return parse_csv(csv.substr(3));
+}
+
+const Strings& csv_row(const std::vector<Strings>& rows, const std::string& provision) {
+    for (const auto& r : rows)
+        if (!r.empty() && r[0] == provision) return r;
+    FAIL("no row for " << provision);
+    return rows.front();
+}
+
+}  // namespace
+
+TEST_CASE("24.15: the self-assessment CSV starts with a byte-order mark and the exact header row") {
+    const SelfAssessment a = all_yes(2024);
+    AssessmentDocument doc{&a, &provisions(), nullptr, financial_year(2024), ""};
+    const std::string csv = self_assessment_csv(doc);
+    CHECK(csv.rfind(kBom, 0) == 0);  // Excel reads UTF-8 without it as Windows-1252
+    CHECK(csv.substr(3, csv.find("\r\n") - 3) ==
+          "Provision,Requirement,Mandatory,Complies,Evidence,Commentary / explanation,Section,Number in section,"
+          "Section title,Measured from records,Action required,Action owner,Completion date,Action status,"
+          "Answer in Doorstep,Warnings");
+    CHECK(render_self_assessment(doc, OutputFormat::Csv) == csv);  // the CLI's and the screen's download are the same
+    for (const auto& r : parse_csv(csv.substr(3))) CHECK(r.size() == 16);
+}
+
+TEST_CASE("24.15: the self-assessment CSV answers Mandatory and Complies with Yes or No") {
+    SelfAssessment a = new_self_assessment(provisions(), 2024, "sa");
+    REQUIRE(answer(a, "1.2", Compliance::Yes, "Policy", "").is_ok());
+    REQUIRE(answer(a, "1.3", Compliance::Partly, "Policy", "Not always offered").is_ok());
+    REQUIRE(answer(a, "1.4", Compliance::No, "", "No register yet").is_ok());
+    REQUIRE(answer(a, "1.5", Compliance::NotApplicable, "", "").is_ok());
+    const auto rows = assessment_csv_rows(&a);
+    REQUIRE(rows.size() == 73);
+    CHECK(csv_row(rows, "1.2")[3] == "Yes");
+    CHECK(csv_row(rows, "1.3")[3] == "No");       // the form has no "Partly": only full compliance is Yes
+    CHECK(csv_row(rows, "1.3")[14] == "Partly");  // Doorstep's own answer is kept
+    CHECK(csv_row(rows, "1.4")[3] == "No");
+    CHECK(csv_row(rows, "1.5")[3] == "");         // not a Yes or No: left for the landlord to decide
+    CHECK(csv_row(rows, "1.5")[14] == "Not applicable");
+    CHECK(csv_row(rows, "1.6")[3] == "");         // not answered
+    CHECK(csv_row(rows, "1.6")[14] == "Not answered");
+    int shoulds = 0;
+    for (size_t i = 1; i < rows.size(); ++i) {
+        const Provision* p = find_provision(provisions(), rows[i][0]);
+        REQUIRE(p != nullptr);
+        CHECK(rows[i][2] == (p->must ? "Yes" : "No"));
+        if (!p->must) ++shoulds;
+        for (const std::string& v : {rows[i][2], rows[i][3]})
+            CHECK((v == "Yes" || v == "No" || v.empty()));  // never true/false or 1/0
+    }
+    CHECK(shoulds > 0);
+    // With no assessment recorded every provision is listed, Complies blank.
+    const auto none = assessment_csv_rows(nullptr);
+    REQUIRE(none.size() == 73);
+    for (size_t i = 1; i < none.size(); ++i) CHECK(none[i][3] == "");
+}
+
+TEST_CASE("24.15: a comma, a quote and a line break in the evidence are escaped in the self-assessment CSV") {
+    SelfAssessment a = all_yes(2024);
+    const std::string evidence = "Policy, section 4 \"What is a complaint?\"\nand the staff guide";
+    REQUIRE(answer(a, "2.1", Compliance::Yes, evidence, "=1+1 is not a formula").is_ok());
+    AssessmentDocument doc{&a, &provisions(), nullptr, financial_year(2024), ""};
+    const std::string csv = self_assessment_csv(doc);
+    CHECK(has(csv, ",\"Policy, section 4 \"\"What is a complaint?\"\"\nand the staff guide\","));
+    const auto rows = parse_csv(csv.substr(3));
+    REQUIRE(rows.size() == 73);
+    CHECK(csv_row(rows, "2.1")[4] == evidence);
+    CHECK(csv_row(rows, "2.1")[5] == "'=1+1 is not a formula");  // a spreadsheet must not run it
+    CHECK(csv_row(rows, "2.1").size() == 16);
+}
+
+TEST_CASE("24.15: the self-assessment CSV has one row per provision in the Code's order") {
+    SelfAssessment a = all_yes(2024);
+    REQUIRE(answer(a, "5.10", Compliance::Partly, "Register", "Reviews late").is_ok());
+    REQUIRE(add_assessment_action(a, "5.10", {"Review all", "Tenancy manager", ActionStatus::InProgress, d("2025-06-30"),
+                                               {{d("2025-04-10"), "Started"}}}).is_ok());
+    REQUIRE(add_assessment_action(a, "5.10", {"Add review dates", "Systems lead", ActionStatus::NotStarted, d("2025-03-31"), {}}).is_ok());
+    const auto rows = assessment_csv_rows(&a);
+    REQUIRE(rows.size() == 1 + provisions().size());
+    REQUIRE(provisions().size() == 72);
+    for (size_t i = 0; i < provisions().size(); ++i) {
+        const Provision& p = provisions()[i];
+        const Strings& r = rows[i + 1];
+        CHECK(r[0] == p.number);
+        CHECK(r[1] == p.summary);  // the longest wording Doorstep holds of the provision
+        CHECK(r[6] == std::to_string(p.section));
+        CHECK(r[8] == p.section_title);
+    }
+    CHECK(rows[1][0] == "1.2");
+    CHECK(rows.back()[0] == "9.8");
+    // 5.9 comes before 5.10 (the Code's order, not the text's), and both are told apart
+    // by numbers a spreadsheet keeps: section 5, numbers 9 and 10.
+    size_t at59 = 0, at510 = 0;
+    for (size_t i = 1; i < rows.size(); ++i) {
+        if (rows[i][0] == "5.9") at59 = i;
+        if (rows[i][0] == "5.10") at510 = i;
+    }
+    REQUIRE(at59 > 0);
+    CHECK(at510 == at59 + 1);
+    CHECK(rows[at510][6] == "5");
+    CHECK(rows[at510][7] == "10");
+    // 5.10's two actions share its row: each on its own line, owners, the last due date (ISO).
+    const Strings& r = rows[at510];
+    CHECK(r[10] == "Review all\n2025-04-10: Started\nAdd review dates");
+    CHECK(r[11] == "Tenancy manager\nSystems lead");
+    CHECK(r[12] == "2025-06-30");
+    CHECK(r[13] == "In progress");
+    CHECK(csv_row(rows, "5.9")[12] == "");
 }
