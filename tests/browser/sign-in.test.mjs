@@ -17,6 +17,7 @@ import {
 const RESIDENT = 'Quillon Vantablack';
 const WORDS = 'The stairlift my daughter needs has been broken since her hip operation.';
 const PASSPHRASE = 'copper kettle orchard';
+const SECOND = 'willow pebble saffron';
 
 // Every file of the profile holding these bytes (UTF-8, or UTF-16 as V8 may keep a string).
 function filesHolding(dir, text) {
@@ -88,7 +89,13 @@ test('21.6, 21.7: with sign-in on, no resident\'s name is in the browser\'s file
     assert(c && c.audit.length > 0 && c.audit.every((a) => a.who === 'Sam Officer'),
       `the audit trail names the signed-in officer: ${JSON.stringify(c && c.audit.map((a) => a.who))}`);
 
+    // A second officer, with their own passphrase, unlocks the same cases.
     await goTo(page, 'Settings');
+    await typeInto(page, "Officer's name", 'Priya Manager');
+    await typeInto(page, 'Their passphrase', SECOND);
+    await typeInto(page, 'Their passphrase again', SECOND);
+    await tap(page, 'Add officer', { role: 'button' });
+    await until(page, () => /^Priya Manager can now unlock/.test(window.doorstep.lastMessage()), null, 'the second officer', 20000);
     await tap(page, 'Lock now', { role: 'button' });
     await waitLocked(page);
     await showsNothingOfTheCase(page, 'locked');
@@ -120,7 +127,11 @@ test('21.6, 21.7: with sign-in on, no resident\'s name is in the browser\'s file
     assertEqual(axe.violations.map((v) => `${v.id}: ${v.help}`), [], 'axe on the lock screen');
     assertEqual((await semantics(page)).nodes.filter((n) => n.from_hook).map((n) => n.name), [], 'controls the lock screen left undescribed');
 
-    await unlock(page, PASSPHRASE);
+    await tap(page, 'Priya Manager', { role: 'radio' });
+    await unlock(page, PASSPHRASE);  // Sam's passphrase does not open Priya's copy of the key
+    await until(page, () => window.doorstep.semantics().nodes.some((n) => n.name === 'Passphrase' && /for Priya Manager/.test(n.description || '')),
+      null, 'another officer\'s passphrase to be refused', 20000);
+    await unlock(page, SECOND);
     await waitForTitle(page, 'Today', 20000);
     await openCase(page, RESIDENT);
 
