@@ -358,7 +358,7 @@ int case_index(App& app, const std::string& id) {
 
 Actor actor(const App& app) {
     // 21.7: with sign-in on, the audit trail names whoever unlocked, never a typed-in name.
-    if (app.host.keys.set_up && !app.sign_in.officer_name.empty()) return Actor{app.sign_in.officer_name, app.state->now_local};
+    if (app_signed_in(app)) return Actor{app.sign_in.officer_name, app.state->now_local};
     const Settings& st = data(app).settings;
     return Actor{st.officer_name.empty() ? std::string("Officer on this device") : st.officer_name, app.state->now_local};
 }
@@ -551,6 +551,8 @@ void app_start_locked(App& app) {
 }
 
 bool app_locked(const App& app) { return app.sign_in.locked; }
+
+bool app_signed_in(const App& app) { return app.host.keys.set_up && !app.sign_in.officer_name.empty(); }
 
 void app_lock(App& app) {
     if (app.sign_in.locked || !app.host.keys.set_up) return;

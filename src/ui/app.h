@@ -59,6 +59,8 @@ void app_draw_loading(const char* message);
 void app_start_locked(App& app);
 void app_lock(App& app);
 bool app_locked(const App& app);
+// Sign-in is on and an officer has unlocked: actor() names them, and only they can do what needs a proven name.
+bool app_signed_in(const App& app);
 void app_draw_lock(App& app);
 
 }  // namespace doorstep::ui

@@ -504,8 +504,7 @@ void draw_case(App& app) {
 
     // 21.8: a complaints or senior manager may erase a closed real case for good, once
     // signed in (a name typed in Settings proves nobody's identity).
-    if (c.closure && !c.demo && app.host.keys.set_up && !app.sign_in.officer_name.empty() &&
-        erasing_manager(data(app).settings, actor(app).name)) {
+    if (c.closure && !c.demo && app_signed_in(app) && erasing_manager(data(app).settings, actor(app).name)) {
         heading("Erase this case", 2);
         const auto ends = retention_ends(c, data(app).settings);
         paragraph(ends ? (*ends <= app.state->today ? "Its retention period ended on " + short_date(*ends) + "."

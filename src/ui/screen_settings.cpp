@@ -490,8 +490,7 @@ void draw_settings_dialog(App& app) {
             text_field("Passphrase for this file", f.passphrase, passphrase_options(""));
             problem_summary(dlg.problems);
             if (f.opening) paragraph("Opening the file…", true, Role::Status);
-            const bool enter = !f.passphrase.empty() && (ImGui::IsKeyPressed(ImGuiKey_Enter, false) ||
-                                                         ImGui::IsKeyPressed(ImGuiKey_KeypadEnter, false));
+            const bool enter = !f.passphrase.empty() && enter_pressed();
             if (!f.opening && (button("Open the file", ButtonStyle::Primary) || enter)) {
                 if (!app.host.open_protected) {
                     refuse_form(dlg.problems, "", "Protected files cannot be opened here.");
@@ -501,12 +500,11 @@ void draw_settings_dialog(App& app) {
                     f.opening = true;
                     dlg.problems = FormProblems{};
                     App* self = &app;
-                    const std::string file = f.text;
-                    app.host.open_protected(file, f.passphrase, [self, file](bool ok, const std::string& text) {
+                    app.host.open_protected(f.text, f.passphrase, [self](bool ok, const std::string& text) {
                         DialogState& d = self->state->dialog;
                         if (d.kind != DialogKind::ImportFile) return;  // closed meanwhile
                         ImportForm& g = d.form<ImportForm>(self->state->today);
-                        if (g.text != file) return;
+                        if (!g.opening) return;  // another file was picked since
                         g.opening = false;
                         g.passphrase.clear();
                         if (!ok) {

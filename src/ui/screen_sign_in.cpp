@@ -184,9 +184,7 @@ void app_draw_lock(App& app) {
         text_field("Passphrase", f.passphrase,
                    passphrase_options("The passphrase you chose when sign-in was set up", f.problem));
         // Enter unlocks, from the field or anywhere on this screen.
-        if (!f.passphrase.empty() &&
-            (ImGui::IsKeyPressed(ImGuiKey_Enter, false) || ImGui::IsKeyPressed(ImGuiKey_KeypadEnter, false)))
-            try_unlock(app);
+        if (!f.passphrase.empty() && enter_pressed()) try_unlock(app);
         if (f.busy) paragraph("Checking your passphrase…", true, Role::Status);
         ButtonOptions b;
         b.style = ButtonStyle::Primary;

@@ -409,6 +409,10 @@ bool date_field(const std::string& label, std::optional<Date>& value, const Fiel
     return changed;
 }
 
+bool enter_pressed() {
+    return ImGui::IsKeyPressed(ImGuiKey_Enter, false) || ImGui::IsKeyPressed(ImGuiKey_KeypadEnter, false);
+}
+
 bool checkbox(const std::string& label, bool& value, const std::string& description) {
     // The label wraps next to a 44 px box.
     ImGui::PushID(("check:" + label).c_str());

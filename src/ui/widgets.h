@@ -71,6 +71,8 @@ bool money_field(const std::string& label, int64_t& pence, const FieldOptions& o
 bool date_field(const std::string& label, std::optional<Date>& value, const FieldOptions& options = {});
 
 bool checkbox(const std::string& label, bool& value, const std::string& description = {});
+// Enter (or the keypad's) was pressed this frame: a one-field form's submit key.
+bool enter_pressed();
 // One of a few choices: big radio buttons in a row when they fit, stacked when not.
 bool radio_choice(const std::string& label, int& index, const std::vector<std::string>& options,
                   const std::string& hint = {});

@@ -18,14 +18,13 @@
  *   locked so queued saves can finish; closing or reloading the tab drops it.
  */
 var LibraryDoorstepKeys = {
-  // (store_persist.js's $DS depends on $DK; DK uses DS.call, DS.copyText and DS.resealAll.)
+  // (store_persist.js's $DS depends on $DK; DK uses DS.call, DS.copyText, DS.download and DS.resealAll.)
   $DK: {
     DB: 'doorstep-keyring',
     ITERATIONS: 600000,
     dataKey: null,        // CryptoKey (AES-GCM) while this tab has been unlocked
     officers: [],         // [{id, name, salt, iterations, wrapped, iv, added}]
     generation: 0,        // changes whenever the officers change (C++ re-reads them)
-    loaded: false,
     failures: 0,          // wrong passphrases in a row (persisted)
     waitUntil: 0,         // Date.now() before which no try is taken (persisted)
     message: '',          // the last outcome, in words, read by C++
@@ -79,7 +78,6 @@ var LibraryDoorstepKeys = {
         DK.officers = (got.officers || []).sort(function(a, b) { return a.added < b.added ? -1 : a.added > b.added ? 1 : 0; });
         DK.failures = got.attempts ? got.attempts.failures : 0;
         DK.waitUntil = got.attempts ? got.attempts.waitUntil : 0;
-        DK.loaded = true;
         DK.generation++;
       });
     },
@@ -307,7 +305,6 @@ var LibraryDoorstepKeys = {
   },
 
   doorstep_keys_enabled: function() { return DK.enabled() ? 1 : 0; },
-  doorstep_keys_unlocked: function() { return DK.dataKey ? 1 : 0; },
   doorstep_keys_generation: function() { return DK.generation; },
 
   // The officers as lines "id<TAB>name".

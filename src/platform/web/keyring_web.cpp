@@ -1,5 +1,6 @@
 #include "platform/web/keyring_web.h"
 
+#include "platform/web/js_text.h"
 #include "platform/web/redraw.h"
 #include "ui/app.h"
 
@@ -39,16 +40,7 @@ std::function<void(bool, const std::string&)> g_remove_done;
 std::function<void(bool, const std::string&)> g_protect_done;
 std::function<void(bool, const std::string&)> g_open_done;
 
-std::string copy_text(int (*read)(char*, int)) {
-    const int need = read(nullptr, 0);
-    if (need <= 0) return {};
-    std::string out(size_t(need) + 1, '\0');
-    read(out.data(), need + 1);
-    out.resize(size_t(need));
-    return out;
-}
-
-std::string message() { return copy_text(doorstep_keys_message); }
+std::string message() { return js_text(doorstep_keys_message); }
 
 void unlocked(int outcome, int) {
     auto done = std::move(g_unlock_done);
@@ -135,7 +127,7 @@ void keyring_refresh(ui::App& app) {
     ui::KeyringHost& k = app.host.keys;
     k.set_up = doorstep_keys_enabled() != 0;
     k.officers.clear();
-    const std::string lines = copy_text(doorstep_keys_officers);
+    const std::string lines = js_text(doorstep_keys_officers);
     size_t start = 0;
     while (start < lines.size()) {
         const size_t end = std::min(lines.find('\n', start), lines.size());

@@ -1,5 +1,7 @@
 #include "platform/web/store_web.h"
 
+#include "platform/web/js_text.h"
+
 #include <algorithm>
 #include <map>
 #include <vector>
@@ -43,21 +45,11 @@ namespace {
 enum TextKind { kPersistError = 0, kMountMessage = 1, kLockMessage = 2, kRefused = 3 };
 
 std::string store_text(int which) {
-    const int need = doorstep_store_text(which, nullptr, 0);
-    if (need <= 0) return {};
-    std::string out(size_t(need) + 1, '\0');
-    doorstep_store_text(which, out.data(), need + 1);
-    out.resize(size_t(need));
-    return out;
+    return web::js_text([which](char* buf, int cap) { return doorstep_store_text(which, buf, cap); });
 }
 
 std::string picked_text(int token, int which) {
-    const int need = doorstep_platform_picked_text(token, which, nullptr, 0);
-    if (need <= 0) return {};
-    std::string out(size_t(need) + 1, '\0');
-    doorstep_platform_picked_text(token, which, out.data(), need + 1);
-    out.resize(size_t(need));
-    return out;
+    return web::js_text([token, which](char* buf, int cap) { return doorstep_platform_picked_text(token, which, buf, cap); });
 }
 
 std::string g_mountpoint = "/data";
