@@ -130,50 +130,46 @@ void export_file(App& app, bool bundle) {
         say(app, "Export is not available here.", true);
         return;
     }
-    std::string day = to_iso(s.today);
     // 21.6: protected with a passphrase, the file is sealed before it leaves the page.
     AppState::ExportProtection& protect = s.export_protection;
-    if (protect.on && app.host.download_protected) {
+    const bool protecting = protect.on && app.host.download_protected;
+    if (protecting) {
         if (protect.busy) return;
         protect.problem = passphrase_problem(protect.passphrase, protect.again);
         if (!protect.problem.empty()) {
             say(app, protect.problem, true);
             return;
         }
-        std::vector<Error> missing;
-        const std::string name = std::string(bundle ? "doorstep-bundle-" : "doorstep-export-") + day + ".protected.json";
-        const std::string text = bundle ? s.store->export_bundle(&missing) : s.store->export_json();
-        protect.busy = true;
-        App* self = &app;
-        const size_t left_out = missing.size();
-        app.host.download_protected(name, text, protect.passphrase, [self, name, left_out](bool ok, const std::string& why) {
-            AppState::ExportProtection& p = self->state->export_protection;
-            p.busy = false;
-            if (!ok) {
-                say(*self, why, true);
-                return;
-            }
-            (void)self->state->store->mark_exported();
-            say(*self, "Protected export started: " + name + ". Send the passphrase separately (by phone, never in the "
-                       "same email as the file)." +
-                           (left_out ? " " + std::to_string(left_out) + " attachment(s) could not be read and were left out."
-                                     : std::string()));
-        });
+    }
+    std::vector<Error> missing;
+    const std::string text = bundle ? s.store->export_bundle(&missing) : s.store->export_json();
+    const std::string stem = std::string(bundle ? "doorstep-bundle-" : "doorstep-export-") + to_iso(s.today);
+    const std::string left_out = missing.empty() ? std::string()
+                                                 : " " + std::to_string(missing.size()) +
+                                                       " attachment(s) could not be read and were left out.";
+    if (!protecting) {
+        const std::string name = stem + ".json";
+        app.host.download(name, "application/json", text);
+        (void)s.store->mark_exported();
+        if (bundle)
+            say(app, "Export with attachments started: " + name + "." + left_out, !missing.empty());
+        else
+            say(app, "Export started: " + name + ". Keep it safe: it holds residents' personal data.");
         return;
     }
-    if (bundle) {
-        std::vector<Error> missing;
-        std::string text = s.store->export_bundle(&missing);
-        app.host.download("doorstep-bundle-" + day + ".json", "application/json", text);
-        std::string msg = "Export with attachments started: doorstep-bundle-" + day + ".json.";
-        if (!missing.empty()) msg += " " + std::to_string(missing.size()) + " attachment(s) could not be read and were left out.";
-        (void)s.store->mark_exported();
-        say(app, msg, !missing.empty());
-    } else {
-        app.host.download("doorstep-export-" + day + ".json", "application/json", s.store->export_json());
-        (void)s.store->mark_exported();
-        say(app, "Export started: doorstep-export-" + day + ".json. Keep it safe: it holds residents' personal data.");
-    }
+    const std::string name = stem + ".protected.json";
+    protect.busy = true;
+    App* self = &app;
+    app.host.download_protected(name, text, protect.passphrase, [self, name, left_out](bool ok, const std::string& why) {
+        self->state->export_protection.busy = false;
+        if (!ok) {
+            say(*self, why, true);
+            return;
+        }
+        (void)self->state->store->mark_exported();
+        say(*self, "Protected export started: " + name +
+                       ". Send the passphrase separately (by phone, never in the same email as the file)." + left_out);
+    });
 }
 
 void save_settings(App& app, const Settings& edit) {
